@@ -1,0 +1,139 @@
+"""Composes what the assistant says about a matter, from the catalogue only.
+
+Every line names where it came from: the card ends with the seed sections it used, and
+facts taken from another region's guide (e.g. online paths from the 河南省 guide while
+answering for 濮阳县) say so.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.catalogue import (DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant, Where)
+
+SUPERVISION_PHONE = "0393-8669566"
+
+
+class SourceNotes:
+    """Collects the citations an answer used, in order, without repeats."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._seen: List[str] = []
+
+    def add(self, src: str) -> None:
+        label = self.catalogue.citation_label(src)
+        if label not in self._seen:
+            self._seen.append(label)
+
+    def line(self) -> str:
+        return "来源：" + "；".join(self._seen)
+
+
+def describe_place(catalogue: Catalogue, entry: Where) -> str:
+    parts = []
+    for place_id in entry.places:
+        place = catalogue.places[place_id]
+        if place.kind == "hall" and entry.windows:
+            parts.append(f"{place.name}{'、'.join(str(w) for w in entry.windows)}号窗口")
+        elif place.kind == "road_rule":
+            east, west = catalogue.places[place.east].name, catalogue.places[place.west].name
+            parts.append(f"按106国道划分：106国道以东乡镇到{east}，以西乡镇到{west}")
+        elif place.address:
+            parts.append(place.address.text)
+        else:
+            parts.append(place.name)
+    return "、".join(parts)
+
+
+def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[str],
+                notes: SourceNotes) -> List[str]:
+    lines = []
+    for entry in variant.where:
+        if not entry.applies_to(person_type):
+            continue
+        notes.add(entry.src)
+        label = "、".join(entry.for_) if entry.for_ and person_type is None else ""
+        if entry.when and entry.when not in label:
+            label = entry.when
+        text = describe_place(catalogue, entry)
+        lines.append(f"{label}：{text}" if label else text)
+    return lines
+
+
+def material_lines(variant: Variant, person_type: Optional[str], notes: SourceNotes) -> List[str]:
+    lines, n = [], 0
+    for fact in variant.materials:
+        if not fact.applies_to(person_type):
+            continue
+        notes.add(fact.src)
+        prefix = ""
+        if fact.for_ and person_type is None:
+            prefix = f"（{'、'.join(fact.for_)}）"
+        if fact.when:
+            lines.append(f"· {fact.when}：{fact.text}")
+        else:
+            n += 1
+            lines.append(f"{n}. {prefix}{fact.text}")
+    return lines
+
+
+def _online_variant(matter: Matter, variant: Variant) -> Optional[Variant]:
+    """The 濮阳县 guide lists no online channels; the 河南省 2024 guide does."""
+    if variant.online:
+        return variant
+    henan = matter.variants.get("henan2024")
+    return henan if henan and henan.online else None
+
+
+def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = None,
+                person_type: Optional[str] = None) -> str:
+    """The full card for a hotline agent: where, materials, time limit, online, phone, sources."""
+    region = region if region in matter.variants else matter.default_region
+    variant = matter.variants[region]
+    notes = SourceNotes(catalogue)
+    title = f"【{matter.name}】（{REGIONS[region]}）"
+    if person_type:
+        title += f" {person_type}"
+    lines = [title]
+    if region != DEFAULT_REGION and DEFAULT_REGION not in matter.variants:
+        lines.append("濮阳县办事指南未列此事项，以下按" + REGIONS[region] + "指南。")
+    if variant.serves:
+        notes.add(variant.serves.src)
+        lines.append(f"服务对象：{variant.serves.text}")
+    places = where_lines(catalogue, variant, person_type, notes)
+    if places:
+        lines.append("办理地点：" + ("\n  · ".join([""] + places) if len(places) > 1 else places[0]))
+    materials = material_lines(variant, person_type, notes)
+    if materials:
+        lines.append("申办材料（一次性告知）：\n  " + "\n  ".join(materials))
+    for fact in variant.notes:
+        if fact.applies_to(person_type):
+            notes.add(fact.src)
+            lines.append(f"注意：{fact.text}")
+    if variant.time_limit:
+        notes.add(variant.time_limit.src)
+        lines.append(f"办理时限：{variant.time_limit.text}")
+    online = _online_variant(matter, variant)
+    if online:
+        label = "" if online is variant else "（据河南省2024年版指南）"
+        lines.append(f"网上办理{label}：")
+        for channel in online.online:
+            if channel.applies_to(person_type):
+                notes.add(channel.src)
+                who = f"（{'、'.join(channel.for_)}）" if channel.for_ else ""
+                lines.append(f"  · {channel.platform}{who}：" + " ".join(channel.steps))
+    fee_variant = variant if variant.fee else matter.variants.get("henan2024")
+    if fee_variant and fee_variant.fee:
+        notes.add(fee_variant.fee.src)
+        label = "" if fee_variant is variant else "（据河南省2024年版指南）"
+        lines.append(f"是否收费{label}：{fee_variant.fee.text}")
+    if matter.item_code:
+        notes.add(matter.item_code.src)
+        lines.append(f"事项编码：{matter.item_code.text}")
+    if variant.phone:
+        notes.add(variant.phone.src)
+        lines.append(f"监督电话：{variant.phone.text}")
+    else:
+        lines.append(f"濮阳县医保监督电话：{SUPERVISION_PHONE}")
+    lines.append(notes.line())
+    return "\n".join(lines)
