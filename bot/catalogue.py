@@ -18,9 +18,9 @@ KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 REGIONS = {
     "puyang": "濮阳县",
-    "henan2024": "河南省（2024年版）",
+    "henan2024": "河南省2024年版",
     "pingdingshan": "平顶山市",
-    "generic": "公共服务事项指南（通用）",
+    "generic": "通用公共服务事项指南",
 }
 DEFAULT_REGION = "puyang"
 PERSON_TYPES = ("城镇职工", "在职职工", "灵活就业人员", "城乡居民", "单位", "医药机构")
@@ -29,6 +29,7 @@ PERSON_TYPE_PARENT = {"在职职工": "城镇职工", "灵活就业人员": "城
 ONLINE_PLATFORMS = ("政务服务平台", "河南省医疗保障公共服务平台", "“河南医保”小程序", "国家医保服务平台")
 HALL_WINDOWS = range(68, 75)
 SIDES = ("east", "west", "straddles", "unknown")
+CHANNELS = ("线下", "线上")  # some time limits differ between on-site and online handling
 
 
 class CatalogueError(ValueError):
@@ -83,7 +84,7 @@ class TimeLimit(Fact):
     @validator("working_days")
     def _keys(cls, value):
         for key, days in value.items():
-            if key != "all":
+            if key not in ("all", *CHANNELS):
                 _check_person_types([key])
             if days < 0:
                 raise ValueError("working days cannot be negative")

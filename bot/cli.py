@@ -32,21 +32,27 @@ def _check(args) -> int:
 
 def _lookup(args) -> int:
     from bot.answers import matter_card
-    from bot.matcher import MatterMatcher
+    from bot.matcher import MatterMatcher, resolve
 
     catalogue = load_catalogue(args.knowledge)
-    matcher = MatterMatcher(catalogue)
     text = " ".join(args.text)
-    candidates = matcher.match(text)
-    if not candidates:
+    candidates = MatterMatcher(catalogue).match(text)
+    if resolve(candidates).kind == "none":
         print(f"没有找到与“{text}”相关的事项。可拨打监督电话 0393-8669566 咨询。")
         return 1
-    best = candidates[0]
-    print(matter_card(catalogue, catalogue.matter(best.matter_id), region=args.region,
+    print(matter_card(catalogue, catalogue.matter(candidates[0].matter_id), region=args.region,
                       person_type=args.person_type))
-    others = [c for c in candidates[1:4]]
+    others = [c for c in candidates[1:4] if c.score * 2 >= candidates[0].score]
     if others:
         print("\n其他可能的事项：" + "、".join(catalogue.matter(c.matter_id).name for c in others))
+    return 0
+
+
+def _dictionary(args) -> int:
+    from bot.dictionary import write_dictionary
+
+    path = write_dictionary(load_catalogue(args.knowledge), args.folder)
+    print(f"wrote {path}")
     return 0
 
 
@@ -62,5 +68,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     lookup.add_argument("--region", choices=list(REGIONS), default=None)
     lookup.add_argument("--person-type", default=None)
     lookup.set_defaults(func=_lookup)
+    dictionary = sub.add_parser("dictionary", help="write the jieba dictionary for NLU training")
+    dictionary.add_argument("folder", type=Path, nargs="?", default=Path("build/jieba"))
+    dictionary.set_defaults(func=_dictionary)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -116,3 +116,24 @@ class MatterMatcher:
                 best[matter_id] = Candidate(matter_id, round(score, 3), term)
         ranked = sorted(best.values(), key=lambda c: c.score, reverse=True)
         return ranked[:limit]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What to do with a text: answer one matter, offer a choice, or say nothing fits."""
+    kind: str  # "one" | "choose" | "none"
+    candidates: Tuple[Candidate, ...]
+
+
+MIN_SCORE = 3.0    # below this nothing in the text points at a matter
+CLEAR_LEAD = 1.35  # the best must beat the runner-up by this factor to be answered alone
+
+
+def resolve(candidates: Sequence[Candidate]) -> Resolution:
+    strong = [c for c in candidates if c.score >= MIN_SCORE]
+    if not strong:
+        return Resolution("none", ())
+    if len(strong) == 1 or strong[0].score >= strong[1].score * CLEAR_LEAD:
+        return Resolution("one", (strong[0],))
+    close = [c for c in strong if c.score * CLEAR_LEAD > strong[0].score]
+    return Resolution("choose", tuple(close[:3]))

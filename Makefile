@@ -1,0 +1,57 @@
+# 医保办事指引助手 — every set-up step lives here, so a fresh machine needs only
+# `make run` (the assistant) and `make test` (the tests).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa Open Source 3.6 needs Python 3.10 (>=3.8,<3.11).
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$(pyenv root 2>/dev/null)/versions/3.10.*/bin/python 2>/dev/null | tail -n 1)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge -name '*.yml' 2>/dev/null)
+MODEL := models/assistant.tar.gz
+
+.PHONY: help install check dictionary train run test test-unit lookup clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "需要 Python 3.10（Rasa 3.6 不支持 3.11+）。Python 3.10 is required: install it with"; \
+	  echo "  pyenv install 3.10.13   (or: apt-get install python3.10 python3.10-venv)"; \
+	  echo "or run: make PYTHON310=/path/to/python3.10 ..."; exit 1; fi
+	$(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.2
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed ## create .venv and install the pinned requirements
+
+check: install ## validate the catalogue and hold every fact against the seed documents
+	$(PY) -m bot check
+
+build/jieba/catalogue.txt: install $(shell find knowledge -name '*.yml')
+	$(PY) -m bot dictionary build/jieba
+
+dictionary: build/jieba/catalogue.txt ## write the jieba dictionary from the catalogue
+
+$(MODEL): $(VENV)/.installed build/jieba/catalogue.txt $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name assistant --out models --quiet
+
+train: $(MODEL) ## train the Rasa model when the data has changed
+
+run: $(MODEL) ## start the action server and the Rasa server (SQLite, REST on :5005)
+	$(PY) -m bot.launcher
+
+test: $(MODEL) ## run all tests (catalogue, matcher, actions, the real servers over HTTP)
+	$(PY) -m pytest -q tests
+
+test-unit: install ## run the tests that need no trained model
+	$(PY) -m pytest -q tests -m "not servers"
+
+lookup: install ## look a matter up like a hotline agent: make lookup Q=门诊怎么报销
+	$(PY) -m bot lookup $(Q)
+
+clean: ## remove the environment, models, generated files and local data
+	rm -rf $(VENV) models build var .pytest_cache

@@ -1,0 +1,126 @@
+"""Starts the action server and the Rasa server together, waits until both answer,
+prints the addresses to open, and stops both on Ctrl-C. Used by `make run`, the
+end-to-end tests and the benchmark."""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def wait_until_up(url: str, timeout: float, process: Optional[subprocess.Popen] = None) -> float:
+    """Polls url until it answers 200; returns the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server behind {url} exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return time.monotonic() - start
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@dataclass
+class Servers:
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    model: Path = ROOT / "models"
+    endpoints: Path = ROOT / "endpoints.yml"
+    credentials: Path = ROOT / "credentials.yml"
+    log_dir: Path = ROOT / "var" / "log"
+    processes: List[subprocess.Popen] = field(default_factory=list)
+    ready_seconds: float = 0.0
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
+
+    def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"{name}.log", "ab")
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                   start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start(self, timeout: float = 180) -> "Servers":
+        (ROOT / "var").mkdir(exist_ok=True)
+        bin_dir = Path(sys.executable).parent
+        started = time.monotonic()
+        actions = self._spawn("actions", [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "actions",
+                                          "--port", str(self.actions_port)])
+        rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
+                                    "--endpoints", str(self.endpoints), "--credentials", str(self.credentials),
+                                    "--port", str(self.rasa_port), "--cors", "*"])
+        try:
+            wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
+            wait_until_up(f"http://localhost:{self.rasa_port}/webhooks/rest/", timeout, rasa)
+        except Exception:
+            self.stop()
+            raise
+        self.ready_seconds = time.monotonic() - started
+        return self
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        self.processes.clear()
+
+    def __enter__(self) -> "Servers":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="run the assistant (action server + Rasa server)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5005)))
+    parser.add_argument("--actions-port", type=int, default=int(os.environ.get("ACTIONS_PORT", 5055)))
+    args = parser.parse_args(argv)
+    servers = Servers(rasa_port=args.port, actions_port=args.actions_port)
+    print("正在启动医保办事指引助手（首次启动约需一分钟）…", flush=True)
+    try:
+        servers.start()
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"启动失败: {exc}. 日志见 {servers.log_dir}", file=sys.stderr)
+        return 1
+    print(f"已就绪（{servers.ready_seconds:.1f} 秒）。\n"
+          f"  REST 接口: {servers.rest_url}\n"
+          f"  试一试:   curl -s -XPOST {servers.rest_url} -d '{{\"sender\":\"me\",\"message\":\"门诊怎么报销\"}}'\n"
+          f"  日志:     {servers.log_dir}\n按 Ctrl-C 停止。", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        while all(p.poll() is None for p in servers.processes):
+            time.sleep(1)
+        print("有一个服务意外退出，正在停止。日志见 var/log/", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        servers.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""The matcher on citizen-style phrasings written apart from the catalogue's aliases."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.matcher import MatterMatcher, fold, resolve
+
+PHRASINGS = yaml.safe_load((Path(__file__).parent.parent / "data" / "matcher_phrasings.yml")
+                           .read_text(encoding="utf-8"))["phrasings"]
+
+
+@pytest.fixture(scope="module")
+def matcher(catalogue):
+    return MatterMatcher(catalogue)
+
+
+def test_phrasings_name_real_matters(catalogue):
+    assert len(PHRASINGS) >= 150
+    assert all(catalogue.has_matter(p["matter"]) for p in PHRASINGS)
+    assert len({p["matter"] for p in PHRASINGS}) == len(catalogue.matters)
+
+
+def test_phrasings_are_not_copied_from_the_aliases(catalogue):
+    aliases = {fold(a) for m in catalogue.matters for a in (m.name, *m.aliases)}
+    copied = [p["text"] for p in PHRASINGS if fold(p["text"]) in aliases]
+    assert len(copied) <= len(PHRASINGS) // 10, copied
+
+
+def test_top1_accuracy_on_citizen_phrasings(matcher):
+    misses = []
+    for phrasing in PHRASINGS:
+        found = matcher.match(phrasing["text"])
+        if not found or found[0].matter_id != phrasing["matter"]:
+            misses.append((phrasing["text"], phrasing["matter"], found[0].matter_id if found else None))
+    accuracy = 1 - len(misses) / len(PHRASINGS)
+    print(f"\nmatcher top-1 accuracy: {accuracy:.1%} on {len(PHRASINGS)} phrasings")
+    for miss in misses:
+        print("  miss:", miss)
+    assert accuracy >= 0.95
+
+
+@pytest.mark.parametrize("text,matter_id", [
+    ("门诊报消", "outpatient_reimbursement"),
+    ("生于津贴怎么领", "maternity_allowance"),
+    ("門診費用報銷", "outpatient_reimbursement"),
+    ("住院保销要啥材料", "inpatient_reimbursement"),
+    ("ＭＭ住院报销", "inpatient_reimbursement"),  # full-width letters are folded
+])
+def test_typos_homophones_and_traditional_characters(matcher, text, matter_id):
+    assert matcher.match(text)[0].matter_id == matter_id
+
+
+def test_a_bare_word_that_fits_several_matters_offers_a_choice(matcher):
+    resolution = resolve(matcher.match("报销"))
+    assert resolution.kind == "choose"
+    assert {"outpatient_reimbursement", "inpatient_reimbursement"} <= {c.matter_id for c in resolution.candidates}
+
+
+@pytest.mark.parametrize("text", ["明天天气怎么样", "公积金怎么提取", "", "？？？"])
+def test_unrelated_text_matches_nothing(matcher, text):
+    assert resolve(matcher.match(text)).kind == "none"
+
+
+def test_the_matcher_is_not_biased_to_one_matter(matcher):
+    winners = Counter(matcher.match(p["text"])[0].matter_id for p in PHRASINGS if matcher.match(p["text"]))
+    assert winners.most_common(1)[0][1] < len(PHRASINGS) // 5
