@@ -300,14 +300,15 @@ def load_catalogue(knowledge_dir: Path = KNOWLEDGE_DIR) -> Catalogue:
               for p in _read_yaml(knowledge_dir / "places.yml")["places"]]
     townships = [_parse(Township, t, f"{knowledge_dir / 'townships.yml'} township {t.get('name')}")
                  for t in _read_yaml(knowledge_dir / "townships.yml")["townships"]]
-    matters = []
+    matters, files = [], []
     for path in sorted((knowledge_dir / "matters").glob("*.yml")):
         data = _read_yaml(path)
         if not isinstance(data, dict):
             raise CatalogueError(f"{path}: expected one matter record")
         matters.append(_parse(Matter, data, f"{path} matter {data.get('id')}"))
+        files.append(path)
     catalogue = Catalogue(matters, places, townships, documents)
-    _cross_check(catalogue, knowledge_dir)
+    _cross_check(catalogue, knowledge_dir, files)
     return catalogue
 
 
@@ -327,10 +328,10 @@ def _citations(matter: Matter):
                 yield entry.src
 
 
-def _cross_check(catalogue: Catalogue, knowledge_dir: Path) -> None:
+def _cross_check(catalogue: Catalogue, knowledge_dir: Path, files: List[Path]) -> None:
     seen: Dict[str, str] = {}
-    for matter in catalogue.matters:
-        where = f"{knowledge_dir / 'matters'} matter {matter.id}"
+    for matter, path in zip(catalogue.matters, files):
+        where = f"{path} matter {matter.id}"
         if matter.id in seen:
             raise CatalogueError(f"{where}: id used twice")
         seen[matter.id] = matter.name
