@@ -25,9 +25,20 @@ from bot.catalogue import Catalogue
 
 _TO_SIMPLIFIED = OpenCC("t2s")
 _NOT_WORD = re.compile(r"[^\w]+")
-# Words that say nothing about which matter is meant.
-FILLER_SYLLABLES = {"de", "le", "ma", "ne", "a", "ba", "wo", "ni", "zen", "me", "shen", "na", "li",
-                    "qing", "wen", "xiang", "yao", "gai", "qu", "ge", "zhe", "shi", "you", "hai", "jiu"}
+# Question words say what is asked (where, what to bring, how long), not which matter:
+# they are dropped before scoring so "能报多少" does not pull towards an alias that has it.
+FILLER = re.compile(
+    "怎么办|怎么样|怎么|咋办|咋弄|咋整|咋|什么|啥|哪里|哪儿|哪个|在哪|去哪|多少|多久|多长时间|"
+    "能不能|可不可以|可以|需要|要不要|是不是|有没有|请问|你好|您好|一下|这个|那个|"
+    "我们|我的|我|俺|恁|你|您|他|她|想|要|能|吗|呢|吧|啊|呀|了|的|得|地|不|嘛|么|个|和|跟|还|就|都|也|在"
+)
+# Other schemes people confuse with 医保: a question about them is out of scope,
+# however much it shares words ("提取", "缴费") with a 医保 matter.
+OTHER_SCHEMES = re.compile("公积金|养老保险|养老金|失业保险|失业金|工伤|住房|房贷|个税|低保申请|天气")
+MEDICAL_WORDS = re.compile("医保|医疗|看病|住院|门诊|生育|药")
+
+# Kinds of feature and their weight: exact characters count more than shared sounds.
+FEATURE_WEIGHTS = {"c1": 0.6, "c2": 2.0, "p1": 0.2, "p2": 1.0}
 
 
 def fold(text: str) -> str:
@@ -37,18 +48,61 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub("", text).lower().replace("_", "")
 
 
+def _pinyin_syllables() -> frozenset:
+    from pypinyin.constants import PINYIN_DICT
+
+    found = set()
+    for readings in PINYIN_DICT.values():
+        for reading in readings.split(","):
+            found.add(unicodedata.normalize("NFKD", reading).encode("ascii", "ignore").decode().replace("u:", "v"))
+    return frozenset(s for s in found if s.isalpha())
+
+
+PINYIN_SYLLABLES = _pinyin_syllables()
+_LATIN_RUN = re.compile(r"[a-z]+")
+
+
+def split_pinyin(run: str) -> List[str]:
+    """'menzhen' -> ['men', 'zhen']: citizens type pinyin when a character will not come.
+    Longest syllable first; a run that is not pinyin stays whole."""
+    out, i = [], 0
+    while i < len(run):
+        for j in range(min(len(run), i + 6), i, -1):
+            if run[i:j] in PINYIN_SYLLABLES:
+                out.append(run[i:j])
+                i = j
+                break
+        else:
+            return [run]
+    return out
+
+
 @lru_cache(maxsize=4096)
 def syllables(text: str) -> Tuple[str, ...]:
-    return tuple(s for s in lazy_pinyin(fold(text), style=Style.NORMAL, errors="default") if s)
+    result: List[str] = []
+    for piece in lazy_pinyin(fold(text), style=Style.NORMAL, errors="default"):
+        if _LATIN_RUN.fullmatch(piece):
+            result.extend(split_pinyin(piece))
+        elif piece:
+            result.append(piece)
+    return tuple(result)
 
 
-def features(sylls: Sequence[str]) -> Counter:
+def content(text: str) -> str:
+    return FILLER.sub("", fold(text))
+
+
+@lru_cache(maxsize=4096)
+def features(text: str) -> Counter:
+    """Character and pinyin unigrams and bigrams of the content words of text."""
+    chars = content(text)
+    sylls = syllables(chars)
     grams: Counter = Counter()
-    for i, syl in enumerate(sylls):
-        if syl not in FILLER_SYLLABLES:
-            grams[syl] += 1
-        if i + 1 < len(sylls):
-            grams[f"{syl}_{sylls[i + 1]}"] += 1
+    for seq, kind in ((tuple(chars), "c"), (sylls, "p")):
+        for i, unit in enumerate(seq):
+            grams[f"{kind}1:{unit}"] += 1
+            if i + 1 < len(seq):
+                grams[f"{kind}2:{unit}_{seq[i + 1]}"] += 1
     return grams
 
 
@@ -63,8 +117,8 @@ class MatterMatcher:
     """Built once per catalogue; `match` is pure and cheap (a few ms)."""
 
     K1, B = 1.2, 0.5
-    BIGRAM_WEIGHT = 2.0
     EXACT_BONUS = 1.5  # an alias that appears verbatim in the text
+    BAG_WEIGHT = 1.0
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
@@ -72,7 +126,7 @@ class MatterMatcher:
         for matter in catalogue.matters:
             names = {matter.name, matter.name.replace("《", "").replace("》", ""), *matter.aliases}
             for term in names:
-                self._terms.append((matter.id, term, fold(term), features(syllables(term))))
+                self._terms.append((matter.id, term, fold(term), features(term)))
         # A feature's rarity is counted over matters, not aliases: a matter with many
         # aliases must not make its own words look common.
         matters_with: Dict[str, set] = defaultdict(set)
@@ -82,9 +136,13 @@ class MatterMatcher:
         n = len(catalogue.matters)
         self._idf = {f: math.log(1 + (n - len(ms) + 0.5) / (len(ms) + 0.5)) for f, ms in matters_with.items()}
         self._avg_len = sum(sum(t[3].values()) for t in self._terms) / max(len(self._terms), 1)
+        # Every word any alias of a matter uses: evidence spread over several aliases counts too.
+        self._bags: Dict[str, set] = defaultdict(set)
+        for matter_id, _, _, feats in self._terms:
+            self._bags[matter_id].update(feats)
 
     def _weight(self, feat: str) -> float:
-        return self._idf.get(feat, 0.0) * (self.BIGRAM_WEIGHT if "_" in feat else 1.0)
+        return self._idf.get(feat, 0.0) * FEATURE_WEIGHTS[feat[:2]]
 
     def _score_term(self, query: Counter, folded_text: str, term: str, folded_term: str,
                     feats: Counter) -> float:
@@ -106,14 +164,18 @@ class MatterMatcher:
 
     def match(self, text: str, limit: int = 5) -> List[Candidate]:
         folded_text = fold(text)
-        if not folded_text:
+        if not folded_text or (OTHER_SCHEMES.search(folded_text) and not MEDICAL_WORDS.search(folded_text)):
             return []
-        query = features(syllables(text))
+        query = features(text)
         best: Dict[str, Candidate] = {}
         for matter_id, term, folded_term, feats in self._terms:
             score = self._score_term(query, folded_text, term, folded_term, feats)
             if score > 0 and (matter_id not in best or score > best[matter_id].score):
                 best[matter_id] = Candidate(matter_id, round(score, 3), term)
+        for matter_id, candidate in best.items():
+            bag = sum(self._weight(f) for f in query if f in self._bags[matter_id])
+            best[matter_id] = Candidate(matter_id, round(candidate.score + self.BAG_WEIGHT * bag, 3),
+                                        candidate.matched)
         ranked = sorted(best.values(), key=lambda c: c.score, reverse=True)
         return ranked[:limit]
 
