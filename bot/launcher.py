@@ -58,14 +58,25 @@ class Servers:
         self.processes.append(process)
         return process
 
+    def _endpoints_for_ports(self) -> Path:
+        """endpoints.yml with the action server URL pointing at this run's actions port."""
+        import yaml
+
+        config = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
+        config["action_endpoint"]["url"] = f"http://localhost:{self.actions_port}/webhook"
+        path = ROOT / "var" / f"endpoints-{self.rasa_port}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        return path
+
     def start(self, timeout: float = 180) -> "Servers":
         (ROOT / "var").mkdir(exist_ok=True)
+        endpoints = self._endpoints_for_ports()
         bin_dir = Path(sys.executable).parent
         started = time.monotonic()
         actions = self._spawn("actions", [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                           "--port", str(self.actions_port)])
         rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
-                                    "--endpoints", str(self.endpoints), "--credentials", str(self.credentials),
+                                    "--endpoints", str(endpoints), "--credentials", str(self.credentials),
                                     "--port", str(self.rasa_port), "--cors", "*"])
         try:
             wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
