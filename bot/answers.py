@@ -6,27 +6,33 @@ answering for 濮阳县) say so.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
-from bot.catalogue import (DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant, Where)
+from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant, Where
+from bot.sources import Citation
 
 SUPERVISION_PHONE = "0393-8669566"
 
 
 class SourceNotes:
-    """Collects the citations an answer used, in order, without repeats."""
+    """Collects the sections an answer used, grouped by document and item, in order."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
-        self._seen: List[str] = []
+        self._parts: Dict[Tuple[str, str], List[str]] = {}
 
     def add(self, src: str) -> None:
-        label = self.catalogue.citation_label(src)
-        if label not in self._seen:
-            self._seen.append(label)
+        citation = Citation.parse(src)
+        parts = self._parts.setdefault((citation.doc, citation.item), [])
+        if citation.part and citation.part not in parts:
+            parts.append(citation.part)
 
     def line(self) -> str:
-        return "来源：" + "；".join(self._seen)
+        labels = []
+        for (doc, item), parts in self._parts.items():
+            label = self.catalogue.citation_label(f"{doc}/{item}")
+            labels.append(f"{label}（{'、'.join(parts)}）" if parts else label)
+        return "来源：" + "；".join(labels)
 
 
 def describe_place(catalogue: Catalogue, entry: Where) -> str:
@@ -37,7 +43,7 @@ def describe_place(catalogue: Catalogue, entry: Where) -> str:
             parts.append(f"{place.name}{'、'.join(str(w) for w in entry.windows)}号窗口")
         elif place.kind == "road_rule":
             east, west = catalogue.places[place.east].name, catalogue.places[place.west].name
-            parts.append(f"按106国道划分：106国道以东乡镇到{east}，以西乡镇到{west}")
+            parts.append(f"106国道以东乡镇到{east}，106国道以西乡镇到{west}")
         elif place.address:
             parts.append(place.address.text)
         else:

@@ -263,11 +263,18 @@ class Catalogue:
         return None
 
     def citation_label(self, src: str) -> str:
-        """'000/17/三' -> '濮阳县医疗保障经办政务服务事项办事指南 第17项 三'."""
+        """'000/17/三' -> '《濮阳县医疗保障经办政务服务事项办事指南》第17项 三'."""
         citation = Citation.parse(src)
-        title = self.documents[citation.doc].title
-        item = f"第{citation.item}项" if citation.item.isdigit() else f"“{citation.item}”"
-        return " ".join(p for p in (title, item, citation.part) if p)
+        title = f"《{self.documents[citation.doc].title}》"
+        if citation.doc == "001":
+            item = f"第{citation.item}号流程图"
+        elif citation.doc == "004":
+            item = f"第{citation.item}行"
+        elif citation.item.isdigit():
+            item = f"第{citation.item}项"
+        else:
+            item = f"“{citation.item}”"
+        return title + " ".join(p for p in (item, citation.part) if p)
 
 
 def _read_yaml(path: Path):

@@ -16,6 +16,10 @@ from typing import Dict, List, Optional
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^\s*([一二三四五六七八九十])、")
+# A section heading the seed ran onto the end of the previous line ("…68号窗口。四、办理流程").
+RUN_ON_HEADING = re.compile(r"(?<=。)\s*(?=[一二三四五六七八九十]、(?:事项名称|服务对象|办理方式|办理流程|申办材料|"
+                            r"办理时限|监督电话|政务服务|办理层级|办理材料|是否收费|投诉渠道|受理单位|办理渠道|"
+                            r"申报材料|受理材料|查询方式|评价渠道))")
 
 
 def default_seeds_dir() -> Path:
@@ -51,6 +55,7 @@ class Citation:
 def _split_parts(lines: List[str]) -> Dict[str, str]:
     parts: Dict[str, List[str]] = {}
     current: Optional[str] = None
+    lines = [piece for line in lines for piece in RUN_ON_HEADING.split(line)]
     for line in lines:
         match = PART_HEADING.match(line)
         # A part heading never goes backwards (一 … 十); "（一）" lines are not headings.

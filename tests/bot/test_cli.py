@@ -16,7 +16,7 @@ def test_lookup_prints_the_card_of_the_best_matter():
     assert "濮阳县行政服务大厅68号窗口" in out
     assert "不超过20个工作日" in out
     assert "0393-8669566" in out
-    assert "来源：濮阳县医疗保障经办政务服务事项办事指南 第22项" in out
+    assert "来源：《濮阳县医疗保障经办政务服务事项办事指南》第22项" in out
 
 
 def test_lookup_filters_materials_by_person_type():
