@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Tuple
 
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant, Where
 from bot.sources import Citation
+from bot.vocabulary import SIDE_NAMES
 
 SUPERVISION_PHONE = "0393-8669566"
 
@@ -35,12 +36,15 @@ class SourceNotes:
         return "来源：" + "；".join(labels)
 
 
-def describe_place(catalogue: Catalogue, entry: Where) -> str:
+def describe_place(catalogue: Catalogue, entry: Where, side: Optional[str] = None) -> str:
     parts = []
     for place_id in entry.places:
         place = catalogue.places[place_id]
         if place.kind == "hall" and entry.windows:
             parts.append(f"{place.name}{'、'.join(str(w) for w in entry.windows)}号窗口")
+        elif place.kind == "road_rule" and side in ("east", "west"):
+            hospital = catalogue.places[place.east if side == "east" else place.west].name
+            parts.append(f"{hospital}（{SIDE_NAMES[side]}乡镇）")
         elif place.kind == "road_rule":
             east, west = catalogue.places[place.east].name, catalogue.places[place.west].name
             parts.append(f"106国道以东乡镇到{east}，106国道以西乡镇到{west}")
@@ -52,7 +56,7 @@ def describe_place(catalogue: Catalogue, entry: Where) -> str:
 
 
 def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[str],
-                notes: SourceNotes) -> List[str]:
+                notes: SourceNotes, side: Optional[str] = None) -> List[str]:
     lines = []
     for entry in variant.where:
         if not entry.applies_to(person_type):
@@ -61,7 +65,7 @@ def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[st
         label = "、".join(entry.for_) if entry.for_ and person_type is None else ""
         if entry.when and entry.when not in label:
             label = entry.when
-        text = describe_place(catalogue, entry)
+        text = describe_place(catalogue, entry, side)
         lines.append(f"{label}：{text}" if label else text)
     return lines
 

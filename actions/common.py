@@ -1,0 +1,38 @@
+"""What every action shares: the catalogue and matcher (built on first use, once per
+process) and the translation between Rasa's tracker/dispatcher and bot.dialogue."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.catalogue import default_catalogue
+from bot.dialogue import SLOT_NAMES, Conversation, Message, Turn, Understanding
+
+
+@lru_cache(maxsize=1)
+def conversation() -> Conversation:
+    return Conversation(default_catalogue())
+
+
+def understanding(tracker: Tracker) -> Understanding:
+    message = tracker.latest_message or {}
+    return Understanding(intent=(message.get("intent") or {}).get("name") or "",
+                         text=message.get("text") or "", entities=message.get("entities") or [])
+
+
+def slots(tracker: Tracker) -> Dict[str, Any]:
+    return {name: tracker.get_slot(name) for name in SLOT_NAMES}
+
+
+def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
+    for message in messages:
+        dispatcher.utter_message(text=message.text,
+                                 buttons=[{"title": t, "payload": p} for t, p in message.buttons])
+
+
+def events(turn: Turn) -> List[Dict[str, Any]]:
+    return [SlotSet(name, value) for name, value in turn.slots.items()]

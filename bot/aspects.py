@@ -1,0 +1,152 @@
+"""Answers to one aspect of a matter (where, materials, time limit, …).
+
+The asked fact comes first ("城镇职工：濮阳县行政服务大厅70号窗口"), the rest follows, and
+every answer ends with its sources and the supervision phone.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional
+
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, material_lines, matter_card,
+                         where_lines)
+from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant
+
+ASPECTS = ("where", "materials", "time_limit", "process", "eligibility", "online", "fee",
+           "contact", "legal_basis", "general")
+PROVINCE_LABEL = "（据河南省2024年版指南）"
+
+
+def _provincial(matter: Matter, variant: Variant, field: str):
+    """The 濮阳县 guide is silent on online channels and fees; the 河南省 2024 guide is not."""
+    if getattr(variant, field):
+        return variant, ""
+    henan = matter.variants.get("henan2024")
+    if henan is not None and henan is not variant and getattr(henan, field):
+        return henan, PROVINCE_LABEL
+    return None, ""
+
+
+def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    lines = where_lines(catalogue, variant, person_type, notes, side)
+    if not lines:
+        if variant.handled_by:
+            notes.add(variant.handled_by.src)
+            return [f"受理单位：{variant.handled_by.text}"]
+        return ["这份指南没有写明办理地点。"]
+    if len(lines) == 1:
+        return [f"办理地点：{lines[0]}"]
+    return ["办理地点："] + [f"  · {line}" for line in lines]
+
+
+def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    lines = material_lines(variant, person_type, notes)
+    if not lines:
+        return ["这份指南没有列出申办材料。"]
+    out = ["请一次带齐以下材料："] + [f"  {line}" for line in lines]
+    for fact in variant.notes:
+        if fact.applies_to(person_type):
+            notes.add(fact.src)
+            out.append(f"注意：{fact.text}")
+    return out
+
+
+def _time_limit(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    if not variant.time_limit:
+        return ["这份指南没有写明办理时限。"]
+    notes.add(variant.time_limit.src)
+    return [f"办理时限：{variant.time_limit.text}"]
+
+
+def _process(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    steps = [s for s in variant.steps if s.applies_to(person_type)]
+    if not steps:
+        return ["这份指南没有列出办理步骤。"]
+    for step in steps:
+        notes.add(step.src)
+    return ["办理流程："] + [f"  {n}. {step.text}" for n, step in enumerate(steps, 1)]
+
+
+def _eligibility(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    if not variant.serves:
+        return ["这份指南没有写明服务对象。"]
+    notes.add(variant.serves.src)
+    return [f"服务对象：{variant.serves.text}"]
+
+
+def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    source, label = _provincial(matter, variant, "online")
+    if source is None:
+        return ["指南只写了现场办理，没有写这项业务的网上办理途径。"]
+    lines = [f"可以网上办理{label}："]
+    for channel in source.online:
+        if channel.applies_to(person_type):
+            notes.add(channel.src)
+            who = f"（限{'、'.join(channel.for_)}）" if channel.for_ else ""
+            lines.append(f"  · {channel.platform}{who}：" + "；".join(channel.steps))
+    return lines
+
+
+def _fee(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    source, label = _provincial(matter, variant, "fee")
+    if source is None:
+        return ["指南没有写明是否收费。"]
+    notes.add(source.fee.src)
+    answer = "不收费" if source.fee.text.startswith("否") else source.fee.text
+    return [f"是否收费{label}：{answer}"]
+
+
+def _contact(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    lines = [f"濮阳县医保监督电话：{SUPERVISION_PHONE}"]
+    if variant.phone:
+        notes.add(variant.phone.src)
+    source, label = _provincial(matter, variant, "complaint")
+    if source is not None:
+        lines.append(f"投诉渠道{label}：")
+        for fact in source.complaint:
+            notes.add(fact.src)
+            lines.append(f"  · {fact.text}")
+    return lines
+
+
+def _legal_basis(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    lines = []
+    if matter.item_code:
+        notes.add(matter.item_code.src)
+        lines.append(f"事项编码：{matter.item_code.text}")
+    if matter.legal_basis:
+        lines.append("设定依据（据平顶山市事项清单）：")
+        for fact in matter.legal_basis:
+            notes.add(fact.src)
+            lines.append(f"  · {fact.text}")
+    return lines or ["指南没有列出这项业务的设定依据。"]
+
+
+COMPOSERS: Dict[str, Callable] = {
+    "where": _where, "materials": _materials, "time_limit": _time_limit, "process": _process,
+    "eligibility": _eligibility, "online": _online, "fee": _fee, "contact": _contact,
+    "legal_basis": _legal_basis,
+}
+
+
+def aspect_answer(catalogue: Catalogue, matter: Matter, aspect: str, region: Optional[str] = None,
+                  person_type: Optional[str] = None, side: Optional[str] = None) -> str:
+    if aspect == "general":
+        return matter_card(catalogue, matter, region=region, person_type=person_type)
+    shown_region = region if region in matter.variants else matter.default_region
+    variant = matter.variants[shown_region]
+    notes = SourceNotes(catalogue)
+    who = f"·{person_type}" if person_type else ""
+    title = f"【{matter.name}{who}】"
+    if shown_region != DEFAULT_REGION:
+        title += f"（{REGIONS[shown_region]}）"
+    lines = []
+    if region and region != shown_region:
+        lines.append(f"{REGIONS[region]}的指南没有这项业务，以下按{REGIONS[shown_region]}的指南回答。")
+    body = COMPOSERS[aspect](catalogue, matter, variant, person_type, side, notes)
+    lines.append(f"{title}{body[0]}")
+    lines += body[1:]
+    if notes.line() != "来源：":
+        lines.append(notes.line())
+    if aspect != "contact":
+        lines.append(f"咨询电话：{SUPERVISION_PHONE}")
+    return "\n".join(lines)

@@ -1,0 +1,272 @@
+"""The conversation: what to say next, given what the NLU understood and what is remembered.
+
+Plain Python, no Rasa: the actions pass in the intent, the entities and the slots, and get
+back the messages and the slots to set. What is remembered — the matter, the person type,
+the township, the side of 106国道, the region, the aspect last answered and a question
+waiting for a clarification — lets "那要带什么？" follow "门诊报销去哪办".
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bot import vocabulary
+from bot.answers import SUPERVISION_PHONE
+from bot.aspects import aspect_answer
+from bot.catalogue import Catalogue, Matter, Township
+from bot.matcher import Candidate, MatterMatcher, fold, resolve
+
+INTENT_ASPECTS = {
+    "ask_where": "where", "ask_materials": "materials", "ask_time_limit": "time_limit",
+    "ask_process": "process", "ask_eligibility": "eligibility", "ask_online": "online",
+    "ask_fee": "fee", "ask_contact": "contact", "ask_legal_basis": "legal_basis",
+    "ask_matter": "general", "ask_hospital": "hospital",
+}
+# Aspects whose answer differs by person type: asked before answering.
+PERSON_DEPENDENT = ("where", "materials", "hospital")
+HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
+SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending")
+MENU_MATTERS = ("outpatient_reimbursement", "inpatient_reimbursement", "resident_enrollment",
+                "chronic_disease_certification", "long_term_residence_filing", "maternity_allowance")
+
+
+@dataclass
+class Message:
+    text: str
+    buttons: List[Tuple[str, str]] = field(default_factory=list)  # (title, payload)
+
+
+@dataclass
+class Understanding:
+    """What the NLU made of one message."""
+    intent: str
+    text: str = ""
+    entities: Sequence[Dict[str, Any]] = ()
+
+    def values(self, entity: str) -> List[str]:
+        return [str(e.get("value") or e.get("text") or "") for e in self.entities if e.get("entity") == entity]
+
+    def texts(self, entity: str) -> List[str]:
+        """The words as typed (the synonym mapper may have replaced the value)."""
+        out = []
+        for e in self.entities:
+            if e.get("entity") != entity:
+                continue
+            start, end = e.get("start"), e.get("end")
+            if start is not None and end is not None and self.text:
+                out.append(self.text[start:end])
+            else:
+                out.append(str(e.get("value") or ""))
+        return out
+
+
+@dataclass
+class Turn:
+    messages: List[Message]
+    slots: Dict[str, Any]  # the slots to set (a None value clears)
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A button payload Rasa reads as the intent with these entities, skipping the NLU."""
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"
+
+
+class Conversation:
+    def __init__(self, catalogue: Catalogue, matcher: Optional[MatterMatcher] = None):
+        self.catalogue = catalogue
+        self.matcher = matcher or MatterMatcher(catalogue)
+
+    # --- reading the message -------------------------------------------------------
+
+    def _matter_from_entities(self, understood: Understanding) -> Tuple[Optional[Matter], List[Candidate]]:
+        for value in understood.values("matter"):
+            if self.catalogue.has_matter(value):
+                return self.catalogue.matter(value), []
+        for words in understood.texts("matter") + understood.values("matter"):
+            candidates = self.matcher.match(words)
+            found = resolve(candidates)
+            if found.kind == "one":
+                return self.catalogue.matter(found.candidates[0].matter_id), []
+            if found.kind == "choose":
+                return None, list(found.candidates)
+        return None, []
+
+    def _matter_from_text(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
+        """A matter named somewhere in a message the NLU found no matter entity in."""
+        places = [n for t in self.catalogue.townships for n in (t.name, *t.aliases)]
+        found = resolve(self.matcher.match(vocabulary.without_context_words(text, places)))
+        if found.kind == "one":
+            return self.catalogue.matter(found.candidates[0].matter_id), []
+        return None, list(found.candidates)
+
+    def _township(self, understood: Understanding) -> Optional[Township]:
+        for words in understood.values("township") + understood.texts("township"):
+            folded = fold(words)
+            for name in (folded, folded + "镇", folded + "乡", folded.rstrip("镇乡")):
+                township = self.catalogue.township(name)
+                if township:
+                    return township
+        # The NLU may miss a township it has not seen: look for every known name.
+        folded_text = fold(understood.text)
+        for township in self.catalogue.townships:
+            names = sorted((township.name, *township.aliases), key=len, reverse=True)
+            if any(name in folded_text for name in names):
+                return township
+        return None
+
+    def _first(self, understood: Understanding, entity: str, normalize) -> Optional[str]:
+        for words in understood.values(entity) + understood.texts(entity):
+            value = normalize(words)
+            if value:
+                return value
+        return None
+
+    # --- deciding ---------------------------------------------------------------------
+
+    def respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
+        intent = understood.intent
+        if intent == "nlu_fallback":
+            return self._unsure(understood)
+        updates: Dict[str, Any] = {}
+        person_type = self._first(understood, "person_type", vocabulary.person_type)
+        side = self._first(understood, "road_side", vocabulary.road_side)
+        region = self._first(understood, "region", vocabulary.region)
+        township = self._township(understood)
+        if person_type:
+            updates["person_type"] = person_type
+        if township:
+            updates["township"] = township.name
+            updates["road_side"] = None  # a new township: its own side, not one said before
+        if side:
+            updates["road_side"] = side
+        if region:
+            updates["region"] = region
+
+        matter, candidates = self._matter_from_entities(understood)
+        if matter is None and not candidates and intent == "ask_hospital":
+            matter = self._hospital_matter(understood.text, None)
+        asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
+        if matter is None and not candidates and asks_question:
+            matter, candidates = self._matter_from_text(understood.text)
+        remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
+        if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
+            matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
+        if matter is not None and remembered is not None and matter.id != remembered.id and not region:
+            updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
+
+        aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
+        if intent == "ask_hospital" and matter is None and not candidates:
+            matter = self._hospital_matter(understood.text, remembered)
+            if matter is None:
+                updates["pending"] = "hospital"
+                return Turn([Message("您问的是办理哪项业务的医院？", [
+                    (self.catalogue.matter(m).name, payload("ask_hospital", matter=m)) for m in HOSPITAL_MATTERS
+                ])], updates)
+        if matter is None and not candidates:
+            matter = remembered
+        if matter is None:
+            updates["pending"] = aspect
+            return Turn([self._which_matter(candidates)], updates)
+
+        updates["matter"] = matter.id
+        state = {**slots, **updates}
+        return self._answer(matter, aspect, state, updates)
+
+    def _hospital_matter(self, text: str, remembered: Optional[Matter]) -> Optional[Matter]:
+        folded = fold(text)
+        if re.search("转诊|转院|转外|转到", folded):
+            return self.catalogue.matter("referral_filing")
+        if re.search("慢|特病|重特大|大病|认定|鉴定", folded):
+            return self.catalogue.matter("chronic_disease_certification")
+        if remembered and remembered.id in HOSPITAL_MATTERS:
+            return remembered
+        return None
+
+    def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any]) -> Turn:
+        person_type = state.get("person_type")
+        region = state.get("region")
+        variant = matter.variant(region)
+        if aspect == "hospital":
+            if matter.id not in HOSPITAL_MATTERS:
+                aspect = "where"
+        if aspect in PERSON_DEPENDENT and person_type is None:
+            options = self._person_type_options(matter, region, aspect)
+            if options:
+                updates["pending"] = aspect
+                return Turn([Message(f"办理“{matter.name}”，城镇职工和城乡居民的办理地点或材料不同。请问您是？",
+                                     [(o, payload("inform", person_type=o)) for o in options])], updates)
+        side, township_note = None, ""
+        uses_road_rule = any(p == "hospital_by_106" for e in variant.where if e.applies_to(person_type)
+                             for p in e.places)
+        if uses_road_rule and aspect in ("where", "hospital", "general") and person_type is not None:
+            side, township_note, question = self._side(state)
+            if question:
+                updates["pending"] = aspect
+                return Turn([question], updates)
+        shown = "where" if aspect == "hospital" else aspect
+        text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
+        if township_note:
+            text = township_note + "\n" + text
+        updates["aspect"] = aspect
+        updates["pending"] = None
+        return Turn([Message(text)], updates)
+
+    def _person_type_options(self, matter: Matter, region: Optional[str], aspect: str) -> List[str]:
+        variant = matter.variant(region)
+        entries = list(variant.where) if aspect in ("where", "hospital") else list(variant.materials)
+        found: List[str] = []
+        for entry in entries:
+            for person_type in entry.for_:
+                if person_type not in found:
+                    found.append(person_type)
+        # One person type alone is a restriction, not a choice: answer without asking.
+        return found if len(found) > 1 else []
+
+    def _side(self, state: Dict[str, Any]) -> Tuple[Optional[str], str, Optional[Message]]:
+        """The side of 106国道 for the 106国道 rule, a note on how it is known, or a question."""
+        side = state.get("road_side")
+        buttons = [("106国道以东", payload("inform", road_side="east")),
+                   ("106国道以西", payload("inform", road_side="west"))]
+        if side in ("east", "west"):
+            return side, "", None
+        township = self.catalogue.township(state["township"]) if state.get("township") else None
+        if township is None:
+            return None, "", Message("城乡居民按所在乡镇位于106国道哪一侧确定医院。请问您住在106国道以东还是以西？"
+                                     "（也可以直接告诉我乡镇名）", buttons)
+        if township.side in ("east", "west"):
+            where = vocabulary.SIDE_NAMES[township.side]
+            note = f"{township.name}位于{where}。"
+            if township.inferred:
+                note = (f"{township.name}一般认为位于{where}（依据：{township.basis}，并非官方名单；"
+                        f"如不确定请拨打 {SUPERVISION_PHONE} 确认）。")
+            return township.side, note, None
+        if township.side == "straddles":
+            return None, "", Message(f"106国道从{township.name}穿过，两侧去的医院不同。请问您家在国道以东还是以西？",
+                                     buttons)
+        return None, "", Message(f"暂时无法确定{township.name}在106国道哪一侧。请问您家在国道以东还是以西？"
+                                 f"（不确定可拨打 {SUPERVISION_PHONE} 咨询）", buttons)
+
+    def _which_matter(self, candidates: List[Candidate]) -> Message:
+        if candidates:
+            return Message("您问的是下面哪一项？", [
+                (self.catalogue.matter(c.matter_id).name, payload("inform", matter=c.matter_id))
+                for c in candidates[:3]])
+        return Message("请问您想办哪项医保业务？可以直接说，比如“门诊费用怎么报销”，或点下面的常见业务：", [
+            (self.catalogue.matter(m).name, payload("inform", matter=m)) for m in MENU_MATTERS])
+
+    def _unsure(self, understood: Understanding) -> Turn:
+        """Low confidence: suggest up to three matters, never answer one outright."""
+        candidates = [c for c in self.matcher.match(understood.text) if c.score >= 3.0][:3]
+        if candidates:
+            return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
+                (self.catalogue.matter(c.matter_id).name, payload("ask_matter", matter=c.matter_id))
+                for c in candidates])], {})
+        return Turn([Message(out_of_scope_text())], {})
+
+
+def out_of_scope_text() -> str:
+    return ("抱歉，这个问题不在我能解答的范围。我只解答濮阳县医保经办业务：参保登记和信息变更、参保查询和参保凭证、"
+            "转移接续、异地就医备案、门诊慢特病认定、门诊和住院费用报销、生育保险待遇、医疗救助报销、定点医药机构业务。"
+            f"养老保险、公积金等请咨询相关部门；医保问题也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")

@@ -1,0 +1,51 @@
+"""The assistant's fixed replies: welcome menu, what it covers, hand-off, courtesies."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.answers import SUPERVISION_PHONE
+from bot.catalogue import Catalogue
+from bot.dialogue import MENU_MATTERS, Message, out_of_scope_text, payload
+
+
+def menu(catalogue: Catalogue, greeting: bool = True) -> Message:
+    opening = "您好！我是濮阳县医保办事指引助手。" if greeting else ""
+    return Message(
+        f"{opening}我可以告诉您医保业务到哪个窗口办、带什么材料、多久办好、能不能网上办，"
+        "城乡居民办慢性病认定和转诊该去哪家医院（按106国道划分），还可以帮您评价服务。"
+        "直接说您要办的事就行，比如“住院费用怎么报销”。常见业务：",
+        [(catalogue.matter(m).name, payload("ask_matter", matter=m)) for m in MENU_MATTERS])
+
+
+def matter_list(catalogue: Catalogue) -> Message:
+    names = "、".join(m.name for m in catalogue.matters if "puyang" in m.variants)
+    return Message(f"濮阳县医保经办业务共{sum('puyang' in m.variants for m in catalogue.matters)}项：{names}。"
+                   "想了解哪一项，直接告诉我。")
+
+
+def handoff() -> Message:
+    return Message(f"需要人工帮助请拨打濮阳县医保监督电话 {SUPERVISION_PHONE}，"
+                   "也可以到濮阳县行政服务大厅办理该业务的窗口当面咨询。")
+
+
+COURTESIES = {
+    "thank": "不客气！还有其他医保业务可以继续问我。",
+    "goodbye": f"再见！如有疑问可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。",
+    "affirm": "好的。还有什么想了解的，直接告诉我。",
+    "deny": "好的。请告诉我您想办的业务，比如“门诊费用怎么报销”。",
+    "start_filing": "在线预约登记还没有开通。告诉我您要办的业务，我把要带的材料和办理窗口一次性告诉您。",
+    "give_review": ("可以通过河南省政务服务平台“好差评”系统在线评价，或在办事现场评价，"
+                    "分为非常满意、满意、基本满意、不满意、非常不满意五个等级。"),
+}
+
+
+def small_talk(catalogue: Catalogue, intent: str) -> List[Message]:
+    if intent == "greet":
+        return [menu(catalogue)]
+    if intent == "ask_capabilities":
+        return [menu(catalogue, greeting=False), matter_list(catalogue)]
+    if intent == "handoff":
+        return [handoff()]
+    if intent in COURTESIES:
+        return [Message(COURTESIES[intent])]
+    return [Message(out_of_scope_text())]

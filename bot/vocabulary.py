@@ -1,0 +1,65 @@
+"""Everyday words for person types, sides of 106国道 and regions, folded to the
+catalogue's values. The NLU extracts the words; these turn them into values."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from bot.matcher import fold
+
+# Order matters: the first pattern that matches wins (灵活就业 before 职工).
+PERSON_TYPE_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (r"灵活就业|个体|自由职业|打零工|自己交职工", "灵活就业人员"),
+    (r"在职", "在职职工"),
+    (r"城镇职工|职工|上班|单位上|公司上|退休", "城镇职工"),
+    (r"居民|农村|新农合|农合|合作医疗|农民|学生|没工作|无业", "城乡居民"),
+    (r"单位|公司|企业|用人单位|厂", "单位"),
+    (r"医院|药店|药房|诊所|卫生院|医药机构|医疗机构", "医药机构"),
+)
+SIDE_PATTERNS = ((r"东", "east"), (r"西", "west"))
+REGION_PATTERNS = (
+    (r"平顶山", "pingdingshan"),
+    (r"河南|省里|省级|全省|省上|2024", "henan2024"),
+    (r"濮阳", "puyang"),
+    (r"通用|国家|全国", "generic"),
+)
+SIDE_NAMES = {"east": "106国道以东", "west": "106国道以西"}
+# Words that say which aspect is asked or where the asker lives — not which matter.
+# (Person types stay: 职工/城乡居民/单位 tell 职工参保登记 from 城乡居民参保登记.)
+# Removed before a whole message is matched against the matters.
+NOT_MATTER_WORDS = re.compile(
+    "材料|证件|带|窗口|几号|地方|地址|多久|几天|多长|时间|时限|流程|步骤|手续|网上|手机|小程序|线上|"
+    "收费|要钱|花钱|电话|投诉|依据|文件|编码|条件|资格|哪些人|谁能|医院|哪家|那|呢|"
+    "平顶山市|平顶山|河南省|河南|省里|濮阳县|濮阳|106国道|国道|以东|以西|东边|西边|路东|路西|乡|镇")
+
+
+def without_context_words(text: str, extra_names=()) -> str:
+    """The message with aspect, region and place words taken out."""
+    folded = fold(text)
+    for name in sorted(extra_names, key=len, reverse=True):
+        folded = folded.replace(name, "")
+    return NOT_MATTER_WORDS.sub("", folded)
+
+
+def _first(patterns, text: Optional[str]) -> Optional[str]:
+    if not text:
+        return None
+    folded = fold(text)
+    for pattern, value in patterns:
+        if re.search(pattern, folded):
+            return value
+    return None
+
+
+def person_type(text: Optional[str]) -> Optional[str]:
+    return _first(PERSON_TYPE_PATTERNS, text)
+
+
+def road_side(text: Optional[str]) -> Optional[str]:
+    if text in SIDE_NAMES:
+        return text
+    return _first(SIDE_PATTERNS, text)
+
+
+def region(text: Optional[str]) -> Optional[str]:
+    return _first(REGION_PATTERNS, text)

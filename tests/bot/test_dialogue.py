@@ -1,0 +1,129 @@
+"""Multi-turn conversations through bot.dialogue, with the real catalogue. Each test keeps
+its own slots, as Rasa keeps them per sender."""
+import pytest
+
+from bot.dialogue import Conversation, Understanding
+
+
+def entity(kind, text, message):
+    start = message.index(text)
+    return {"entity": kind, "value": text, "start": start, "end": start + len(text)}
+
+
+class Chat:
+    def __init__(self, conversation):
+        self.conversation = conversation
+        self.slots = {}
+
+    def say(self, intent, text="", **entities):
+        found = [entity(kind, words, text) for kind, words in entities.items()]
+        turn = self.conversation.respond(Understanding(intent, text, found), dict(self.slots))
+        self.slots.update(turn.slots)
+        return turn.messages
+
+    def click(self, message, title):
+        """A button press arrives as its payload: the intent and entities, no text."""
+        payload = dict(message.buttons)[title]
+        import json
+        intent, _, data = payload[1:].partition("{")
+        entities = [{"entity": k, "value": v} for k, v in json.loads("{" + data).items()] if data else []
+        turn = self.conversation.respond(Understanding(intent, payload, entities), dict(self.slots))
+        self.slots.update(turn.slots)
+        return turn.messages
+
+
+@pytest.fixture
+def chat(catalogue):
+    return Chat(Conversation(catalogue))
+
+
+def test_where_asks_the_person_type_then_answers_the_window(chat):
+    [question] = chat.say("ask_where", "门诊报销去哪办", matter="门诊报销")
+    assert [t for t, _ in question.buttons] == ["城镇职工", "城乡居民"]
+    [answer] = chat.click(question, "城镇职工")
+    assert "门诊费用报销" in answer.text and "濮阳县行政服务大厅70号窗口" in answer.text
+    assert "0393-8669566" in answer.text and "来源：" in answer.text
+
+
+def test_follow_ups_remember_the_matter_and_person_type(chat):
+    chat.say("ask_where", "城乡居民住院报销在哪", matter="住院报销", person_type="城乡居民")
+    [materials] = chat.say("ask_materials", "那要带什么？")
+    assert materials.text.startswith("【住院费用报销·城乡居民】请一次带齐以下材料")
+    assert "住院病历、诊断证明" in materials.text or "诊断证明" in materials.text
+    [time_limit] = chat.say("ask_time_limit", "多久能办好？")
+    assert "不超过30个工作日" in time_limit.text
+    [online] = chat.say("ask_online", "网上能办吗？")
+    assert "【住院费用报销" in online.text
+
+
+def test_a_new_matter_replaces_the_old_and_a_correction_reanswers(chat):
+    chat.say("ask_time_limit", "生育津贴多久到账", matter="生育津贴")
+    assert chat.slots["matter"] == "maternity_allowance"
+    [answer] = chat.say("correct_matter", "不是，我问的是产前检查费", matter="产前检查费")
+    assert answer.text.startswith("【产前检查费支付】办理时限：不超过20个工作日")
+    [where] = chat.say("ask_where", "转移接续去哪办", matter="转移接续")
+    assert "72号窗口" in where.text and "转移接续" in where.text
+
+
+def test_an_ambiguous_word_offers_buttons_and_the_choice_answers(chat):
+    [question] = chat.say("ask_materials", "报销要带啥", matter="报销")
+    titles = [t for t, _ in question.buttons]
+    assert "门诊费用报销" in titles and "住院费用报销" in titles
+    # The materials are the same for every person type: no need to ask who is asking.
+    [answer] = chat.click(question, "住院费用报销")
+    assert answer.text.startswith("【住院费用报销】请一次带齐以下材料")
+
+
+def test_township_east_of_the_road_goes_to_the_peoples_hospital_saying_it_is_inferred(chat):
+    [question] = chat.say("ask_hospital", "我是梨园乡的，办慢病去哪个医院", township="梨园乡")
+    assert [t for t, _ in question.buttons] == ["城镇职工", "城乡居民"]
+    [answer] = chat.click(question, "城乡居民")
+    assert "濮阳县人民医院" in answer.text and "濮阳县中医院" not in answer.text
+    assert "并非官方名单" in answer.text and "0393-8669566" in answer.text
+
+
+def test_township_west_of_the_road_goes_to_the_tcm_hospital(chat):
+    [answer] = chat.say("ask_hospital", "俺是渠村的城乡居民，转诊去哪个医院", township="渠村",
+                        person_type="城乡居民")
+    assert "濮阳县中医院（106国道以西乡镇）" in answer.text
+
+
+def test_a_township_the_road_runs_through_asks_the_side(chat):
+    [question] = chat.say("ask_hospital", "八公桥镇的居民办慢性病认定在哪", township="八公桥镇",
+                          person_type="居民")
+    assert "穿过" in question.text
+    [answer] = chat.click(question, "106国道以西")
+    assert "濮阳县中医院" in answer.text
+
+
+def test_workers_referral_lists_the_three_hospitals(chat):
+    [answer] = chat.say("ask_hospital", "职工转诊去哪家医院", person_type="职工")
+    for hospital in ("濮阳县人民医院", "濮阳县中医院", "濮阳县第二人民医院"):
+        assert hospital in answer.text
+
+
+def test_workers_chronic_disease_goes_to_window_69(chat):
+    [answer] = chat.say("ask_where", "职工办慢性病卡在哪", matter="慢性病卡", person_type="职工")
+    assert "69号窗口" in answer.text and "医保中心医疗服务部" in answer.text
+
+
+def test_a_named_region_is_answered_from_its_guide(chat):
+    [answer] = chat.say("ask_time_limit", "河南省个人账户一次性支取要多久", matter="个人账户一次性支取",
+                        region="河南省")
+    assert "（河南省2024年版）" in answer.text and "不超过15个工作日" in answer.text
+    [county] = chat.say("ask_time_limit", "濮阳县呢", region="濮阳县")
+    assert "即时办理" in county.text
+
+
+def test_low_confidence_suggests_and_never_answers(chat):
+    [message] = chat.say("nlu_fallback", "慢性病那个")
+    assert message.buttons and "窗口" not in message.text
+    [nothing] = chat.say("nlu_fallback", "嗯嗯嗯")
+    assert "0393-8669566" in nothing.text and not nothing.buttons
+
+
+def test_a_question_without_any_matter_asks_which(chat):
+    [message] = chat.say("ask_materials", "要带什么材料")
+    assert "哪项" in message.text and len(message.buttons) >= 3
+    [answer] = chat.click(message, "生育津贴支付")
+    assert answer.text.startswith("【生育津贴支付】请一次带齐以下材料")
