@@ -13,7 +13,7 @@ RASA := $(VENV)/bin/rasa
 TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge -name '*.yml' 2>/dev/null)
 MODEL := models/assistant.tar.gz
 
-.PHONY: help install check dictionary train run test test-unit lookup clean
+.PHONY: help install check dictionary train run test test-unit bench lookup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ test: $(MODEL) ## run all tests (catalogue, matcher, actions, the real servers o
 
 test-unit: install ## run the tests that need no trained model
 	$(PY) -m pytest -q tests -m "not servers"
+
+bench: $(MODEL) ## measure training time, start-up, latency and throughput over REST, memory
+	$(PY) tests/bench/bench.py
 
 lookup: install ## look a matter up like a hotline agent: make lookup Q=门诊怎么报销
 	$(PY) -m bot lookup $(Q)

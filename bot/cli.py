@@ -56,6 +56,14 @@ def _dictionary(args) -> int:
     return 0
 
 
+def _lookups(args) -> int:
+    from bot.dictionary import LOOKUPS_PATH, lookups_yaml
+
+    LOOKUPS_PATH.write_text(lookups_yaml(load_catalogue(args.knowledge)), encoding="utf-8")
+    print(f"wrote {LOOKUPS_PATH}")
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="医保办事指引助手 command line")
     parser.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR, help="catalogue folder")
@@ -71,5 +79,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     dictionary = sub.add_parser("dictionary", help="write the jieba dictionary for NLU training")
     dictionary.add_argument("folder", type=Path, nargs="?", default=Path("build/jieba"))
     dictionary.set_defaults(func=_dictionary)
+    lookups = sub.add_parser("lookups", help="rewrite data/nlu/lookups.yml from the catalogue")
+    lookups.set_defaults(func=_lookups)
     args = parser.parse_args(argv)
     return args.func(args)

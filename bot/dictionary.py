@@ -1,5 +1,6 @@
-"""Writes the jieba user dictionary from the catalogue, so matter names, aliases and
-townships come out of the tokenizer as whole words (entity spans must align with tokens)."""
+"""Words the NLU learns from the catalogue: the jieba user dictionary (so matter names,
+aliases and townships come out of the tokenizer as whole words, as entity spans must align
+with tokens) and the lookup tables of data/nlu/lookups.yml (features for the classifier)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,3 +30,21 @@ def write_dictionary(catalogue: Catalogue, folder: Path) -> Path:
     path = folder / "catalogue.txt"
     path.write_text("".join(f"{w} {FREQUENCY} n\n" for w in dictionary_words(catalogue)), encoding="utf-8")
     return path
+
+
+LOOKUPS_PATH = Path(__file__).resolve().parent.parent / "data" / "nlu" / "lookups.yml"
+
+
+def lookups_yaml(catalogue: Catalogue) -> str:
+    """data/nlu/lookups.yml, generated: `python -m bot lookups` rewrites it, a test checks it."""
+    tables = {
+        "matter": sorted({w for m in catalogue.matters for w in (m.name, *m.aliases)}),
+        "township": sorted({w for t in catalogue.townships for w in (t.name, *t.aliases)}),
+    }
+    lines = ["# Generated from knowledge/ by `python -m bot lookups`; do not edit by hand.",
+             'version: "3.1"', "nlu:"]
+    for name, words in tables.items():
+        lines.append(f"- lookup: {name}")
+        lines.append("  examples: |")
+        lines += [f"    - {w}" for w in words]
+    return "\n".join(lines) + "\n"

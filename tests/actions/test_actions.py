@@ -1,0 +1,66 @@
+"""Each action with the real catalogue and a fresh tracker per test, asserting what the
+citizen reads and the slots the action sets."""
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.guide import ActionAnswerGuide
+from actions.handoff import ActionHandoff
+from actions.hospital import ActionRouteHospital
+from actions.menu import ActionSmallTalk
+
+
+def tracker(text, intent, entities=(), **slots):
+    return Tracker(sender_id="citizen", slots=slots, latest_message={
+        "text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities)},
+        events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_guide_answers_the_window_and_remembers_the_matter():
+    messages, slots = run(ActionAnswerGuide(), tracker(
+        "生育津贴去哪办", "ask_where", [{"entity": "matter", "value": "生育津贴", "start": 0, "end": 4}]))
+    assert "濮阳县行政服务大厅68号窗口" in messages[0]["text"]
+    assert slots["matter"] == "maternity_allowance" and slots["aspect"] == "where"
+
+
+def test_guide_follow_up_uses_the_remembered_matter_and_person_type():
+    messages, _ = run(ActionAnswerGuide(), tracker("那要带什么", "ask_materials",
+                                                   matter="employee_enrollment", person_type="灵活就业人员"))
+    text = messages[0]["text"]
+    assert text.startswith("【职工参保登记·灵活就业人员】请一次带齐以下材料")
+    assert "加盖单位公章" not in text
+
+
+def test_guide_asks_with_buttons_when_the_person_type_decides_the_answer():
+    messages, slots = run(ActionAnswerGuide(), tracker(
+        "门诊报销在哪", "ask_where", [{"entity": "matter", "value": "门诊报销", "start": 0, "end": 4}]))
+    assert [b["title"] for b in messages[0]["buttons"]] == ["城镇职工", "城乡居民"]
+    assert messages[0]["buttons"][0]["payload"] == '/inform{"person_type": "城镇职工"}'
+    assert slots["pending"] == "where"
+
+
+def test_hospital_route_for_a_west_township():
+    messages, slots = run(ActionRouteHospital(), tracker(
+        "我是五星乡的居民，慢性病去哪个医院认定", "ask_hospital",
+        [{"entity": "township", "value": "五星乡", "start": 2, "end": 5},
+         {"entity": "person_type", "value": "居民", "start": 6, "end": 8}]))
+    assert "濮阳县中医院" in messages[0]["text"] and slots["township"] == "五星乡"
+
+
+def test_small_talk_greeting_offers_a_menu_and_out_of_scope_gives_the_phone():
+    messages, _ = run(ActionSmallTalk(), tracker("你好", "greet"))
+    assert "医保办事指引助手" in messages[0]["text"] and len(messages[0]["buttons"]) >= 4
+    messages, _ = run(ActionSmallTalk(), tracker("养老金怎么领", "out_of_scope"))
+    assert "0393-8669566" in messages[0]["text"] and "养老保险" in messages[0]["text"]
+
+
+def test_handoff_gives_the_phone():
+    messages, _ = run(ActionHandoff(), tracker("转人工", "handoff"))
+    assert "0393-8669566" in messages[0]["text"]

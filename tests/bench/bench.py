@@ -1,0 +1,107 @@
+"""`make bench`: the real servers, real HTTP through the REST channel.
+
+Prints training time, time from start to ready, p50/p95 latency per message and messages
+per second for 1 and 10 concurrent users, and the servers' memory. Figures only; no
+pass/fail: targets are read by people, not asserted in tests.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.launcher import Servers  # noqa: E402
+
+# A fixed set of conversations as citizens type them, replayed in order by every user.
+CONVERSATIONS: List[List[str]] = [
+    ["你好", "门诊报销去哪办", "/inform{\"person_type\": \"城镇职工\"}", "那要带什么材料", "多久能办好", "谢谢"],
+    ["生育津贴在几号窗口", "要带啥", "网上能办吗"],
+    ["俺是梨园乡的，办慢病去哪个医院", "/inform{\"person_type\": \"城乡居民\"}", "再见"],
+    ["异地长期居住备案怎么办", "收费吗", "不是，我问的是异地安置备案"],
+    ["住院报销", "/inform{\"person_type\": \"城乡居民\"}", "公积金怎么提取", "转人工"],
+    ["换工作了医保怎么转过去", "流程是啥", "依据是什么文件"],
+]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total / 1024
+
+
+async def user(session: aiohttp.ClientSession, url: str, name: str, rounds: int, latencies: List[float]):
+    for r in range(rounds):
+        for c, conversation in enumerate(CONVERSATIONS):
+            sender = f"{name}-{r}-{c}"
+            for text in conversation:
+                start = time.perf_counter()
+                async with session.post(url, json={"sender": sender, "message": text}) as response:
+                    await response.read()
+                    if response.status != 200:
+                        raise RuntimeError(f"HTTP {response.status} for {text!r}")
+                latencies.append((time.perf_counter() - start) * 1000)
+
+
+async def load(url: str, users: int, rounds: int):
+    latencies: List[float] = []
+    async with aiohttp.ClientSession() as session:
+        await user(session, url, "warmup", 1, [])
+        start = time.perf_counter()
+        await asyncio.gather(*(user(session, url, f"u{u}", rounds, latencies) for u in range(users)))
+        elapsed = time.perf_counter() - start
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    return statistics.median(latencies), p95, len(latencies) / elapsed, len(latencies)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5, help="times each user replays the conversations")
+    parser.add_argument("--skip-training", action="store_true")
+    args = parser.parse_args()
+    python = Path(sys.executable)
+    if not args.skip_training:
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            subprocess.run([str(python.parent / "rasa"), "train", "--force", "--out", out, "--quiet"],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(f"training time (rasa train --force):  {time.perf_counter() - start:6.1f} s")
+    servers = Servers(rasa_port=5205, actions_port=5255).start()
+    try:
+        print(f"start to ready (both servers):       {servers.ready_seconds:6.1f} s")
+        for users in (1, 10):
+            p50, p95, rate, count = asyncio.run(load(servers.rest_url, users, args.rounds))
+            print(f"{users:2d} user(s): {count:4d} messages  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                  f"{rate:6.1f} messages/s")
+        rasa_pid, actions_pid = servers.processes[1].pid, servers.processes[0].pid
+        print(f"memory: Rasa server {rss_mb(rasa_pid):.0f} MB, action server {rss_mb(actions_pid):.0f} MB")
+    finally:
+        servers.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
