@@ -50,7 +50,7 @@ test: $(MODEL) ## run all tests (catalogue, matcher, actions, the real servers o
 	$(PY) -m pytest -q tests
 
 test-unit: install ## run the tests that need no trained model
-	$(PY) -m pytest -q tests -m "not servers"
+	$(PY) -m pytest -q tests -m "not servers and not model"
 
 bench: $(MODEL) ## measure training time, start-up, latency and throughput over REST, memory
 	$(PY) tests/bench/bench.py

@@ -145,6 +145,11 @@ class Conversation:
             updates["region"] = region
 
         matter, candidates = self._matter_from_entities(understood)
+        if candidates:
+            # A short span ("门诊") may fit several matters while the whole message fits one.
+            whole, _ = self._matter_from_text(understood.text)
+            if whole is not None and whole.id in {c.matter_id for c in candidates}:
+                matter, candidates = whole, []
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"

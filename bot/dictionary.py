@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, List
 
 from bot.catalogue import Catalogue
+from bot.matcher import FILLER
 
 FREQUENCY = 2000  # high enough that jieba keeps the phrase whole
 
@@ -21,8 +22,10 @@ def dictionary_words(catalogue: Catalogue) -> List[str]:
         words.update(township.aliases)
     for place in catalogue.places.values():
         words.add(place.name)
-    # jieba reads "word freq" per line; a space inside a word would break the line.
-    return sorted(w for w in words if w and " " not in w)
+    # Whole questions ("产假工资怎么领") would become one token and swallow the entity inside
+    # them: only names and short phrases without question words go in. jieba reads
+    # "word freq" per line, so a word cannot hold a space.
+    return sorted(w for w in words if w and " " not in w and not FILLER.search(w) and len(w) <= 10)
 
 
 def write_dictionary(catalogue: Catalogue, folder: Path) -> Path:

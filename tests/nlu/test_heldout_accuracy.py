@@ -1,0 +1,42 @@
+"""`rasa test nlu` on the held-out set, with the trained model: the figures `make test` enforces."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nlu-results")
+    rasa = Path(sys.executable).parent / "rasa"
+    subprocess.run([str(rasa), "test", "nlu", "--nlu", "tests/nlu/heldout.yml", "--model", "models",
+                    "--out", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=900)
+    intents = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
+    entities = json.loads((out / "DIETClassifier_report.json").read_text(encoding="utf-8"))
+    errors = json.loads((out / "intent_errors.json").read_text(encoding="utf-8"))
+    return intents, entities, errors
+
+
+def test_intent_accuracy_on_heldout_messages(reports):
+    intents, _, errors = reports
+    print(f"\nheld-out intent accuracy: {intents['accuracy']:.1%}, weighted F1 "
+          f"{intents['weighted avg']['f1-score']:.3f} ({intents['weighted avg']['support']} messages)")
+    for error in errors[:30]:
+        print(f"  {error['text']}  expected {error['intent']}, got {error['intent_prediction']['name']}")
+    assert intents["accuracy"] >= 0.95
+
+
+def test_matter_entity_f1_on_heldout_messages(reports):
+    _, entities, _ = reports
+    matter = entities["matter"]
+    print(f"\nheld-out matter entity: precision {matter['precision']:.3f} recall {matter['recall']:.3f} "
+          f"F1 {matter['f1-score']:.3f} (support {matter['support']})")
+    for kind in ("person_type", "township", "road_side", "region"):
+        if kind in entities:
+            print(f"  {kind}: F1 {entities[kind]['f1-score']:.3f} (support {entities[kind]['support']})")
+    assert matter["f1-score"] >= 0.95
