@@ -36,3 +36,13 @@ def send(dispatcher: CollectingDispatcher, messages: List[Message]) -> None:
 
 def events(turn: Turn) -> List[Dict[str, Any]]:
     return [SlotSet(name, value) for name, value in turn.slots.items()]
+
+
+class RespondsFromDialogue:
+    """Mixed into an Action: runs bot.dialogue on the tracker and sends what it says."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        turn = conversation().respond(understanding(tracker), slots(tracker))
+        send(dispatcher, turn.messages)
+        return events(turn)

@@ -2,20 +2,13 @@
 clarifications and corrections around them."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
-from actions.common import conversation, events, send, slots, understanding
+from actions.common import RespondsFromDialogue
 
 
-class ActionAnswerGuide(Action):
+class ActionAnswerGuide(RespondsFromDialogue, Action):
     def name(self) -> Text:
         return "action_answer_guide"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        turn = conversation().respond(understanding(tracker), slots(tracker))
-        send(dispatcher, turn.messages)
-        return events(turn)

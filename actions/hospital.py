@@ -2,20 +2,13 @@
 hospitals for 城镇职工 转诊."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
 
-from actions.common import conversation, events, send, slots, understanding
+from actions.common import RespondsFromDialogue
 
 
-class ActionRouteHospital(Action):
+class ActionRouteHospital(RespondsFromDialogue, Action):
     def name(self) -> Text:
         return "action_route_hospital"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        turn = conversation().respond(understanding(tracker), slots(tracker))
-        send(dispatcher, turn.messages)
-        return events(turn)
