@@ -77,6 +77,7 @@ class Conversation:
     def __init__(self, catalogue: Catalogue, matcher: Optional[MatterMatcher] = None):
         self.catalogue = catalogue
         self.matcher = matcher or MatterMatcher(catalogue)
+        self._place_names = [n for t in catalogue.townships for n in (t.name, *t.aliases)]
 
     # --- reading the message -------------------------------------------------------
 
@@ -95,8 +96,7 @@ class Conversation:
 
     def _matter_from_text(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
         """A matter named somewhere in a message the NLU found no matter entity in."""
-        places = [n for t in self.catalogue.townships for n in (t.name, *t.aliases)]
-        found = resolve(self.matcher.match(vocabulary.without_context_words(text, places)))
+        found = resolve(self.matcher.match(vocabulary.without_context_words(text, self._place_names)))
         if found.kind == "one":
             return self.catalogue.matter(found.candidates[0].matter_id), []
         return None, list(found.candidates)
