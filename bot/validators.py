@@ -1,0 +1,122 @@
+"""Checks what a citizen types into a filing: name, 身份证号, mobile phone, and a note.
+
+Each check returns a Checked: the clean value, or a message in Chinese saying exactly what
+is wrong, so the form can ask again without losing anything already given.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidComponent
+
+# Words that end a form at any step ("算了/取消").
+CANCEL = re.compile(r"算了|取消|不办了|不弄了|不用了|不要了|不想办|退出|不填了|不约了|不预约了|停止")
+SKIP = re.compile(r"^(没有|没|无|不用|不需要|跳过|略|没了|没啥|没什么|不用了?备注|没有了|不写了?|不填)[了啊呀吧。.！!]*$")
+YES = re.compile(r"^(确认|确定|提交|确认提交|是|是的|对|对的|好|好的|可以|没问题|行|没错|嗯|嗯嗯|ok|OK|yes)[了啊呀吧。.！!]*$")
+QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|咋|哪|多少|几个|吧|啊|可以|能不能|办理|医保|报销|预约|材料|带啥")
+EDIT = re.compile(r"修改|重填|重新填|改一下|填错|不对")
+
+
+@dataclass
+class Checked:
+    value: Optional[str] = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value is not None
+
+
+def plain(text: str) -> str:
+    """Full-width digits and letters to half-width, surrounding blanks removed."""
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def check_id_number(text: str) -> Checked:
+    """A mainland 居民身份证号码: 18 characters, a real birth date, the right check digit."""
+    number = re.sub(r"[\s\-_]", "", plain(text)).upper()
+    if not number:
+        return Checked(error="没有收到身份证号，请输入18位身份证号码。")
+    if not re.fullmatch(r"[0-9X]+", number):
+        return Checked(error="身份证号只能包含数字，最后一位可以是X，请重新输入。")
+    if len(number) != 18:
+        return Checked(error=f"身份证号应为18位，您输入的是{len(number)}位，请核对后重新输入。")
+    if not number[:17].isdigit():
+        return Checked(error="身份证号前17位应全是数字，只有最后一位可以是X，请核对后重新输入。")
+    # Birth date and check digit; the birth-place code is not checked, since an older
+    # county code may be missing from the library's list while the card is still valid.
+    try:
+        born = ric.get_birth_date(number)
+    except InvalidComponent:
+        born = None
+    if born is None or not date(1900, 1, 1) <= born <= date.today():
+        return Checked(error="身份证号中的出生日期（第7到14位）不是有效日期，请核对后重新输入。")
+    if number[-1] != ric.calc_check_digit(number):
+        return Checked(error="身份证号最后一位校验码对不上（可能有一位输错了），请核对后重新输入。")
+    return Checked(number)
+
+
+def check_phone(text: str) -> Checked:
+    """A mainland mobile number: 11 digits starting 1[3-9] (a +86 prefix is accepted)."""
+    number = re.sub(r"[\s\-()（）]", "", plain(text))
+    number = re.sub(r"^(\+?86)(?=1\d{10}$)", "", number)
+    if not number:
+        return Checked(error="没有收到手机号，请输入11位手机号码。")
+    if not number.isdigit():
+        return Checked(error="手机号只能是数字，请输入11位手机号码。")
+    if len(number) != 11:
+        return Checked(error=f"手机号应为11位，您输入的是{len(number)}位，请核对后重新输入。")
+    if not re.fullmatch(r"1[3-9]\d{9}", number):
+        return Checked(error="这不像是手机号（应以13–19开头），请核对后重新输入。")
+    return Checked(number)
+
+
+def check_name(text: str) -> Checked:
+    """The applicant's name as on the ID card: 2–30 characters, no digits."""
+    name = re.sub(r"^(我叫|我是|名字是|姓名是?|姓名[:：])", "", plain(text)).strip(" ，。,.")
+    if not name:
+        return Checked(error="请输入申请人的姓名。")
+    if re.search(r"\d", name):
+        return Checked(error="姓名里不应有数字，请输入申请人的姓名（与身份证一致）。")
+    if not re.fullmatch(r"[\u3400-\u9fffA-Za-z·•.\s]{2,30}", name):
+        return Checked(error="请输入2到30个字的姓名（汉字或字母，与身份证一致）。")
+    # A question or a sentence typed here is not a name (names with · may be long).
+    if QUESTION_WORDS.search(name) or (re.fullmatch(r"[\u3400-\u9fff]+", name) and len(name) > 6):
+        return Checked(error="这看起来不像姓名。请输入申请人姓名（与身份证一致）；如果想先问别的，请回复“取消”。")
+    return Checked(name)
+
+
+def check_note(text: str, limit: int = 200) -> Checked:
+    """An optional note: "没有/跳过" means none."""
+    note = plain(text)
+    if SKIP.match(note):
+        return Checked("")
+    if len(note) > limit:
+        return Checked(error=f"备注最多{limit}个字，请精简后重新输入，或回复“跳过”。")
+    return Checked(note)
+
+
+def is_cancel(text: str) -> bool:
+    return bool(CANCEL.search(plain(text)))
+
+
+def is_yes(text: str) -> bool:
+    return bool(YES.match(plain(text)))
+
+
+def wants_edit(text: str) -> bool:
+    return bool(EDIT.search(plain(text)))
+
+
+def mask_id_number(number: str) -> str:
+    """4101**********1234: enough to recognise, not enough to misuse."""
+    return number[:4] + "*" * (len(number) - 8) + number[-4:] if len(number) > 8 else "*" * len(number)
+
+
+def mask_phone(number: str) -> str:
+    return number[:3] + "****" + number[-4:] if len(number) == 11 else "*" * len(number)

@@ -1,0 +1,57 @@
+"""What a citizen may type for 身份证号, phone and name, and what they are told when it is wrong."""
+import pytest
+
+from bot.validators import (check_id_number, check_name, check_note, check_phone, is_cancel, mask_id_number,
+                            mask_phone)
+
+# 11010519491231002X is the example number of GB 11643 (valid check digit X).
+VALID_ID = "11010519491231002X"
+
+
+@pytest.mark.parametrize("typed", [VALID_ID, VALID_ID.lower(), "１１０１０５１９４９１２３１００２Ｘ",
+                                   "110105 19491231 002X", " 110105-19491231-002X "])
+def test_valid_id_numbers_are_accepted_in_the_forms_people_type(typed):
+    assert check_id_number(typed).value == VALID_ID
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("110105194912310021", "校验码"),        # wrong check digit
+    ("11010519491331002X", "出生日期"),      # month 13
+    ("11010519490230002X", "出生日期"),      # 30 February
+    ("11010519491231002", "18位，您输入的是17位"),
+    ("1101051949123100211", "您输入的是19位"),
+    ("11010519491231abcX", "只能包含数字"),
+    ("", "没有收到"),
+])
+def test_bad_id_numbers_say_what_is_wrong(typed, says):
+    checked = check_id_number(typed)
+    assert checked.value is None and says in checked.error
+
+
+@pytest.mark.parametrize("typed", ["13937112345", "139 3711 2345", "+8613937112345", "１３９３７１１２３４５"])
+def test_valid_mobile_numbers(typed):
+    assert check_phone(typed).value == "13937112345"
+
+
+@pytest.mark.parametrize("typed, says", [("1393711234", "11位"), ("12937112345", "13–19"),
+                                         ("0393-8669566", "不像是手机号"), ("139abc12345", "只能是数字")])
+def test_bad_mobile_numbers_say_what_is_wrong(typed, says):
+    checked = check_phone(typed)
+    assert checked.value is None and says in checked.error
+
+
+def test_names_and_sentences():
+    assert check_name("我叫李小明").value == "李小明"
+    assert check_name("阿卜杜热合曼·买买提").value == "阿卜杜热合曼·买买提"
+    assert check_name("张3").value is None
+    assert check_name("那要带什么材料").value is None
+
+
+def test_optional_note_can_be_skipped_and_cancel_words_are_seen():
+    assert check_note("没有").value == "" and check_note("周三上午去").value == "周三上午去"
+    assert is_cancel("算了") and is_cancel("不办了，取消吧") and not is_cancel("张三")
+
+
+def test_masks_keep_only_the_ends():
+    assert mask_id_number(VALID_ID) == "1101**********002X"
+    assert mask_phone("13937112345") == "139****2345"
