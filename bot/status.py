@@ -1,0 +1,42 @@
+"""查进度: the status of a filing, told only to the conversation that made it or to someone
+who gives the last four digits of the applicant's ID number in the same message
+("查进度 YB7K3M2Q 1234"): a bare "1234" on its own line could mean anything to the NLU."""
+from __future__ import annotations
+
+import re
+
+from bot.answers import SUPERVISION_PHONE
+from bot.records import FILING_STATUSES, REFERENCE_ALPHABET, REFERENCE_PREFIX, Filing, Records
+from bot.validators import plain
+
+REFERENCE = re.compile(rf"{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}", re.IGNORECASE)
+ID_TAIL = re.compile(r"(?<![0-9A-Za-z])(\d{3}[0-9Xx])(?![0-9A-Za-z])")
+
+
+def describe(filing: Filing) -> str:
+    when = filing.created_at.strftime("%Y-%m-%d")
+    return (f"编号 {filing.reference}（{filing.matter_name}，申请人 {filing.applicant_name}，{when} 提交）："
+            f"{FILING_STATUSES[filing.status]}")
+
+
+def check_status(records: Records, sender_id: str, text: str) -> str:
+    text = plain(text)
+    found = REFERENCE.search(text)
+    reference = found.group(0).upper() if found else None
+    if reference is None:
+        filings = records.filings_of(sender_id)[:5]
+        if not filings:
+            return ("您在这里还没有预约记录。如果有预约编号，请发送“查进度 编号”，"
+                    f"例如“查进度 {REFERENCE_PREFIX}7K3M2Q”。")
+        return "您的预约：\n" + "\n".join(describe(f) for f in filings)
+    filing = records.filing(reference)
+    if filing is None:
+        return f"没有找到编号为 {reference} 的预约，请核对编号（编号以{REFERENCE_PREFIX}开头，共8位）。"
+    if filing.sender_id == sender_id:
+        return describe(filing)
+    tail = ID_TAIL.search(text.replace(found.group(0), " "))
+    if tail is None:
+        return f"为保护个人信息，请把编号和申请人身份证号后四位一起发给我，例如“查进度 {reference} 1234”。"
+    if tail.group(1).upper() != filing.id_number[-4:]:
+        return f"身份证号后四位与该预约不符，无法查询。请核对后再试，或拨打 {SUPERVISION_PHONE} 咨询。"
+    return describe(filing)
