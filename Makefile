@@ -13,7 +13,7 @@ RASA := $(VENV)/bin/rasa
 TRAINING_INPUTS := config.yml domain.yml $(shell find data knowledge -name '*.yml' 2>/dev/null)
 MODEL := models/assistant.tar.gz
 
-.PHONY: help install check dictionary train run test test-unit bench lookup clean
+.PHONY: help install system-packages check dictionary train run test test-unit bench lookup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	touch $@
 
 install: $(VENV)/.installed ## create .venv and install the pinned requirements
+
+# The tests also use a real PostgreSQL server and a real headless Chromium (Debian packages).
+SYSTEM_PACKAGES := postgresql chromium chromium-driver fonts-noto-cjk
+system-packages: ## install PostgreSQL and Chromium for the tests (apt-get, as root)
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v chromium >/dev/null \
+	  && command -v chromedriver >/dev/null && [ -d /usr/share/fonts/opentype/noto ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "测试需要 PostgreSQL 和 Chromium。The tests need: sudo apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi
 
 check: install ## validate the catalogue and hold every fact against the seed documents
 	$(PY) -m bot check
@@ -46,10 +55,10 @@ train: $(MODEL) ## train the Rasa model when the data has changed
 run: $(MODEL) ## start the action server and the Rasa server (SQLite, REST on :5005)
 	$(PY) -m bot.launcher
 
-test: $(MODEL) ## run all tests (catalogue, matcher, actions, the real servers over HTTP)
+test: $(MODEL) system-packages ## run all tests (catalogue, matcher, actions, the real servers over HTTP)
 	$(PY) -m pytest -q tests
 
-test-unit: install ## run the tests that need no trained model
+test-unit: install system-packages ## run the tests that need no trained model
 	$(PY) -m pytest -q tests -m "not servers and not model"
 
 bench: $(MODEL) ## measure training time, start-up, latency and throughput over REST, memory

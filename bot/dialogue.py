@@ -101,6 +101,17 @@ class Conversation:
             return self.catalogue.matter(found.candidates[0].matter_id), []
         return None, list(found.candidates)
 
+    def matter_in(self, understood: Understanding) -> Optional[Matter]:
+        """The one matter a message names (its entities first, then its whole text), if any."""
+        matter, _ = self._matter_from_entities(understood)
+        if matter is None:
+            matter, _ = self._matter_from_text(understood.text)
+        return matter
+
+    def matter_named(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
+        """The one matter a free text names, or the candidates when it could be several."""
+        return self._matter_from_text(text)
+
     def _township(self, understood: Understanding) -> Optional[Township]:
         for words in understood.values("township") + understood.texts("township"):
             folded = fold(words)

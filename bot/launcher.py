@@ -42,6 +42,8 @@ class Servers:
     endpoints: Path = ROOT / "endpoints.yml"
     credentials: Path = ROOT / "credentials.yml"
     log_dir: Path = ROOT / "var" / "log"
+    # Conversations (tracker.db) and, unless DATABASE_URL is set, filings (assistant.db).
+    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("DATA_DIR") or ROOT / "var"))
     processes: List[subprocess.Popen] = field(default_factory=list)
     ready_seconds: float = 0.0
 
@@ -52,7 +54,7 @@ class Servers:
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env = dict(os.environ, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
         self.processes.append(process)
@@ -64,12 +66,15 @@ class Servers:
 
         config = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
         config["action_endpoint"]["url"] = f"http://localhost:{self.actions_port}/webhook"
+        if config.get("tracker_store", {}).get("dialect") == "sqlite":
+            config["tracker_store"]["db"] = str(self.data_dir / "tracker.db")
         path = ROOT / "var" / f"endpoints-{self.rasa_port}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         return path
 
     def start(self, timeout: float = 180) -> "Servers":
         (ROOT / "var").mkdir(exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         endpoints = self._endpoints_for_ports()
         bin_dir = Path(sys.executable).parent
         started = time.monotonic()

@@ -12,7 +12,7 @@ def menu(catalogue: Catalogue, greeting: bool = True) -> Message:
     opening = "您好！我是濮阳县医保办事指引助手。" if greeting else ""
     return Message(
         f"{opening}我可以告诉您医保业务到哪个窗口办、带什么材料、多久办好、能不能网上办，"
-        "城乡居民办慢性病认定和转诊该去哪家医院（按106国道划分），还可以帮您评价服务。"
+        "城乡居民办慢性病认定和转诊该去哪家医院（按106国道划分），还可以帮您预约登记、查询预约进度、评价服务。"
         "直接说您要办的事就行，比如“住院费用怎么报销”。常见业务：",
         [(catalogue.matter(m).name, payload("ask_matter", matter=m)) for m in MENU_MATTERS])
 
@@ -33,9 +33,6 @@ COURTESIES = {
     "goodbye": f"再见！如有疑问可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。",
     "affirm": "好的。还有什么想了解的，直接告诉我。",
     "deny": "好的。请告诉我您想办的业务，比如“门诊费用怎么报销”。",
-    "start_filing": "在线预约登记还没有开通。告诉我您要办的业务，我把要带的材料和办理窗口一次性告诉您。",
-    "give_review": ("可以通过河南省政务服务平台“好差评”系统在线评价，或在办事现场评价，"
-                    "分为非常满意、满意、基本满意、不满意、非常不满意五个等级。"),
 }
 
 

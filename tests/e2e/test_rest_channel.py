@@ -10,8 +10,8 @@ pytestmark = pytest.mark.servers
 
 
 @pytest.fixture(scope="module")
-def servers():
-    with Servers(rasa_port=5105, actions_port=5155) as running:
+def servers(tmp_path_factory):
+    with Servers(rasa_port=5105, actions_port=5155, data_dir=tmp_path_factory.mktemp("data")) as running:
         yield running
 
 

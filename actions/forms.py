@@ -1,0 +1,184 @@
+"""Rasa wiring for the filing and review forms (bot/forms.py, bot/filing.py, bot/review.py).
+
+Each form slot is filled from the text of the answer (domain.yml); the validation action
+checks it with bot.forms.take_answer and decides the next question. Asking is done by one
+action per slot (action_ask_<slot>), ending by action_finish_<form>, which stores the
+filing or the review and forgets the form's slots.
+"""
+from __future__ import annotations
+
+import uuid
+from abc import abstractmethod
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import conversation, send, understanding
+from bot import vocabulary
+from bot.catalogue import default_catalogue
+from bot.filing import FilingForm
+from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
+from bot.records import FilingDraft, shared_records
+from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
+from bot.working_days import add_working_days, today_in_china
+
+CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", OUTCOME, FAILURES)
+
+
+@lru_cache(maxsize=1)
+def filing_form() -> FilingForm:
+    return FilingForm(default_catalogue(), conversation())
+
+
+@lru_cache(maxsize=1)
+def review_form() -> ReviewForm:
+    return ReviewForm(default_catalogue())
+
+
+def form_state(spec: FormSpec, tracker: Tracker) -> Dict[str, Any]:
+    state = {name: tracker.get_slot(name) for name in (*spec.slots, *CONTEXT_SLOTS)}
+    state["last_text"] = (tracker.latest_message or {}).get("text") or ""
+    if isinstance(spec, ReviewForm):
+        state["known_phone"] = shared_records().known_phone(tracker.sender_id)
+    return state
+
+
+def channel_of(tracker: Tracker) -> str:
+    return str((tracker.get_latest_input_channel() or ""))[:32]
+
+
+class ValidateForm(FormValidationAction):
+    """Checks each answer, keeps the good ones, counts the bad ones, ends on "取消"."""
+
+    def name(self) -> Text:
+        return f"validate_{self.spec().name}"
+
+    @abstractmethod
+    def spec(self) -> FormSpec:
+        """The form's questions and checks."""
+
+    def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
+        return {}
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
+        state = form_state(self.spec(), tracker)
+        return [] if state.get(OUTCOME) else self.spec().required(state)
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("requested_slot") is not None:
+            return []
+        # The form has just started: take what the conversation already knows.
+        state = form_state(self.spec(), tracker)
+        return [SlotSet(name, value) for name, value in self.prefill(tracker, state).items()
+                if state.get(name) is None]
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        spec = self.spec()
+        state = form_state(spec, tracker)
+        requested = tracker.get_slot("requested_slot")
+        updates: Dict[str, Any] = {}
+        for slot, value in tracker.slots_to_validate().items():
+            if slot not in spec.slots or value is None:
+                continue
+            if slot == requested:
+                step = take_answer(spec, slot, str(value), {**state, **updates})
+                send(dispatcher, step.messages)
+                updates.update(step.updates)
+            else:  # taken from the conversation: kept only if it passes the same check
+                checked = spec.check(slot, str(value), {**state, **updates})
+                updates[slot] = checked.value
+                updates.update(spec.extra_updates(slot, checked.value, {**state, **updates})
+                               if checked.ok and slot != "filing_matter" else {})
+        return [SlotSet(name, value) for name, value in updates.items()]
+
+
+class ValidateFilingForm(ValidateForm):
+    def spec(self) -> FormSpec:
+        return filing_form()
+
+    def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
+        understood = understanding(tracker)
+        matter = conversation().matter_in(understood)
+        matter_id = matter.id if matter else state.get("matter")
+        person_type = next((p for p in map(vocabulary.person_type, understood.texts("person_type")) if p),
+                           None) or state.get("person_type")
+        values = {"filing_matter": matter_id, "filing_person_type": person_type,
+                  "filing_township": state.get("township")}
+        return {k: v for k, v in values.items() if v}
+
+
+class ValidateReviewForm(ValidateForm):
+    def spec(self) -> FormSpec:
+        return review_form()
+
+
+def _ask_action(spec_factory, slot: str) -> type:
+    class AskForSlot(Action):
+        def name(self) -> Text:
+            return f"action_ask_{slot}"
+
+        async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+            spec = spec_factory()
+            send(dispatcher, [spec.prompt(slot, form_state(spec, tracker))])
+            if slot == "filing_confirm":
+                # A new read-back, a new token: confirming it twice stores one filing.
+                return [SlotSet("filing_token", uuid.uuid4().hex)]
+            return []
+
+    AskForSlot.__name__ = f"Ask_{slot}"
+    return AskForSlot
+
+
+ASK_ACTIONS = [_ask_action(filing_form, s) for s in FilingForm.slots] + \
+              [_ask_action(review_form, s) for s in ReviewForm.slots]
+
+
+class ActionFinishFiling(Action):
+    def name(self) -> Text:
+        return "action_finish_filing"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        spec = filing_form()
+        state = form_state(spec, tracker)
+        forget = [SlotSet(k, v) for k, v in {**cleared(spec), "filing_token": None}.items()]
+        if state.get(OUTCOME) or missing(spec, state) or state.get("filing_confirm") != "yes":
+            send(dispatcher, [ending_message(spec, state.get(OUTCOME) or "cancelled")])
+            return forget
+        matter = spec.catalogue.matter(state["filing_matter"])
+        draft = FilingDraft(sender_id=tracker.sender_id, channel=channel_of(tracker), matter_id=matter.id,
+                            matter_name=matter.name, applicant_name=state["filing_name"],
+                            id_number=state["filing_id_number"], phone=state["filing_phone"],
+                            person_type=state.get("filing_person_type"), township=state.get("filing_township"),
+                            note=state.get("filing_note") or "")
+        filing = shared_records().create_filing(draft, state.get("filing_token") or uuid.uuid4().hex)
+        send(dispatcher, [spec.stored_message(filing)])
+        return forget + [SlotSet("matter", matter.id)]
+
+
+class ActionFinishReview(Action):
+    def name(self) -> Text:
+        return "action_finish_review"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        spec = review_form()
+        state = form_state(spec, tracker)
+        forget = [SlotSet(k, v) for k, v in cleared(spec).items()]
+        if state.get(OUTCOME) or missing(spec, state):
+            send(dispatcher, [ending_message(spec, state.get(OUTCOME) or "cancelled")])
+            return forget
+        phone: Optional[str] = state.get("review_phone") or state.get("known_phone")
+        due = add_working_days(today_in_china(), CALLBACK_WORKING_DAYS)
+        review = shared_records().create_review(
+            tracker.sender_id, state["review_level"], subject=state.get("review_subject") or "",
+            comment=state.get("review_comment") or "", phone=phone, due=due, channel=channel_of(tracker))
+        send(dispatcher, [spec.stored_message(review)])
+        return forget

@@ -1,0 +1,189 @@
+"""The simple filing (预约/预登记): which questions, how each answer is checked, the
+read-back before saving and what the citizen is told once it is stored.
+
+The filing is for the 濮阳县 window: the materials and the place told at the end are the
+濮阳县 guide's, filtered by the person type, exactly as a question about the matter would be.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from bot import vocabulary
+from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, where_lines
+from bot.catalogue import Catalogue, Matter
+from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message
+from bot.forms import FormSpec
+from bot.matcher import fold
+from bot.records import Filing
+from bot.validators import (Checked, check_id_number, check_name, check_note, check_phone, is_yes,
+                            mask_id_number, mask_phone, plain, wants_edit)
+
+SKIP_BUTTON = ("没有备注", "没有")
+ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note")
+
+
+class FilingForm(FormSpec):
+    name = "filing_form"
+    what = "预约登记"
+    slots = ("filing_matter", "filing_person_type", "filing_township", "filing_name",
+             "filing_id_number", "filing_phone", "filing_note", "filing_confirm")
+
+    def __init__(self, catalogue: Catalogue, conversation: Optional[Conversation] = None):
+        self.catalogue = catalogue
+        self.conversation = conversation or Conversation(catalogue)
+
+    # --- which questions --------------------------------------------------------------
+
+    def person_types(self, matter: Matter) -> List[str]:
+        """The person types the 濮阳县 guide tells apart for this matter (none: not asked)."""
+        variant = matter.variant()
+        found: List[str] = []
+        for entry in [*variant.where, *variant.materials]:
+            for person_type in entry.for_:
+                if person_type not in found:
+                    found.append(person_type)
+        return found if len(found) > 1 else []
+
+    def required(self, state: Dict[str, Any]) -> List[str]:
+        needed = ["filing_matter"]
+        matter = self._matter(state)
+        if matter is not None:
+            if self.person_types(matter):
+                needed.append("filing_person_type")
+            # 106国道 rule: the township says which hospital residents go to.
+            if matter.id in HOSPITAL_MATTERS and state.get("filing_person_type") in (None, "城乡居民"):
+                needed.append("filing_township")
+        return needed + ["filing_name", "filing_id_number", "filing_phone", "filing_note", "filing_confirm"]
+
+    def _matter(self, state: Dict[str, Any]) -> Optional[Matter]:
+        matter_id = state.get("filing_matter")
+        return self.catalogue.matter(matter_id) if matter_id and self.catalogue.has_matter(matter_id) else None
+
+    # --- asking -------------------------------------------------------------------------
+
+    def prompt(self, slot: str, state: Dict[str, Any]) -> Message:
+        matter = self._matter(state)
+        if slot == "filing_matter":
+            _, candidates = self.conversation.matter_named(state.get("last_text") or "")
+            if candidates:
+                return Message("您要预约的是下面哪一项？", [
+                    (self.catalogue.matter(c.matter_id).name, self.catalogue.matter(c.matter_id).name)
+                    for c in candidates[:3]])
+            return Message("您要预约办理哪项业务？可以直接说业务名称，比如“城乡居民参保登记”，或点下面的常见业务：",
+                           [(self.catalogue.matter(m).name, self.catalogue.matter(m).name) for m in MENU_MATTERS])
+        if slot == "filing_person_type":
+            options = self.person_types(matter)
+            return Message(f"办理“{matter.name}”，请问申请人是？", [(o, o) for o in options])
+        if slot == "filing_township":
+            return Message("请问申请人住在哪个乡镇？（用于按106国道确定就医医院）")
+        if slot == "filing_name":
+            return Message(f"好的，预约办理“{matter.name}”。请输入申请人姓名（与身份证一致）。")
+        if slot == "filing_id_number":
+            return Message("请输入申请人的18位身份证号码。")
+        if slot == "filing_phone":
+            return Message("请输入联系手机号（11位），方便工作人员联系您。")
+        if slot == "filing_note":
+            return Message("还有需要说明的吗？可以写一句备注，没有请点“没有备注”。", [SKIP_BUTTON])
+        if slot == "filing_confirm":
+            return self.read_back(state)
+        raise KeyError(slot)
+
+    def read_back(self, state: Dict[str, Any]) -> Message:
+        matter = self._matter(state)
+        lines = ["请核对预约信息：", f"办理业务：{matter.name}"]
+        if state.get("filing_person_type"):
+            lines.append(f"人员类别：{state['filing_person_type']}")
+        if state.get("filing_township"):
+            lines.append(f"所在乡镇：{state['filing_township']}")
+        lines += [f"申请人：{state['filing_name']}",
+                  f"身份证号：{mask_id_number(state['filing_id_number'])}",
+                  f"手机号：{mask_phone(state['filing_phone'])}"]
+        if state.get("filing_note"):
+            lines.append(f"备注：{state['filing_note']}")
+        lines.append("信息无误请点“确认提交”；要改请点“修改”；不办了请点“取消”。")
+        return Message("\n".join(lines), [("确认提交", "确认提交"), ("修改", "修改"), ("取消", "取消")])
+
+    # --- checking -----------------------------------------------------------------------
+
+    def check(self, slot: str, text: str, state: Dict[str, Any]) -> Checked:
+        if slot == "filing_matter":
+            return self._check_matter(text)
+        if slot == "filing_person_type":
+            return self._check_person_type(text, state)
+        if slot == "filing_township":
+            township = self.catalogue.township(fold(plain(text)))
+            if township is None:
+                township = next((t for t in self.catalogue.townships
+                                 if any(n in fold(text) for n in (t.name, *t.aliases))), None)
+            if township is None:
+                return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”。")
+            return Checked(township.name)
+        if slot == "filing_name":
+            return check_name(text)
+        if slot == "filing_id_number":
+            return check_id_number(text)
+        if slot == "filing_phone":
+            return check_phone(text)
+        if slot == "filing_note":
+            return check_note(text)
+        if slot == "filing_confirm":
+            if is_yes(text):
+                return Checked("yes")
+            if wants_edit(text):
+                return Checked("edit")
+            return Checked(error="请点“确认提交”保存预约，点“修改”重新填写，或点“取消”放弃。")
+        raise KeyError(slot)
+
+    def _check_matter(self, text: str) -> Checked:
+        if self.catalogue.has_matter(text):  # filled from the conversation or a button
+            return Checked(text)
+        matter, candidates = self.conversation.matter_named(text)
+        if matter is not None:
+            return Checked(matter.id)
+        if candidates:
+            return Checked(error="您说的可能是几项业务中的一项。")
+        return Checked(error="没有找到这项业务，请换个说法，比如“门诊费用报销”“城乡居民参保登记”。")
+
+    def _check_person_type(self, text: str, state: Dict[str, Any]) -> Checked:
+        options = self.person_types(self._matter(state))
+        value = text if text in options else vocabulary.person_type(text)
+        if value in options:
+            return Checked(value)
+        # 在职职工/灵活就业人员 are 城镇职工: accept the broader or narrower word if listed.
+        for option in options:
+            if value and (value in option or option in value):
+                return Checked(option)
+        return Checked(error="请选择申请人类别：" + "、".join(options) + "。")
+
+    def extra_updates(self, slot: str, value: str, state: Dict[str, Any]) -> Dict[str, Any]:
+        if slot == "filing_confirm" and value == "edit":
+            # "修改": ask the personal details again; the matter stays.
+            return {"filing_confirm": None, **{s: None for s in ANSWER_SLOTS}}
+        if slot == "filing_matter":
+            return {"filing_person_type": None, "filing_township": None}
+        return {}
+
+    # --- stored -------------------------------------------------------------------------
+
+    def stored_message(self, filing: Filing) -> Message:
+        matter = self.catalogue.matter(filing.matter_id)
+        variant = matter.variant()
+        notes = SourceNotes(self.catalogue)
+        side = None
+        if filing.township:
+            township = self.catalogue.township(filing.township)
+            side = township.side if township and township.side in ("east", "west") else None
+        places = where_lines(self.catalogue, variant, filing.person_type, notes, side=side)
+        materials = material_lines(variant, filing.person_type, notes)
+        lines = [f"预约登记已提交，编号 {filing.reference}（请记下，查询时发送“查进度 {filing.reference}”）。",
+                 f"办理业务：{matter.name}"]
+        if places:
+            lines.append("办理地点：" + "；".join(places))
+        if materials:
+            lines.append("请带齐以下材料（一次性告知）：\n  " + "\n  ".join(materials))
+        if variant.time_limit:
+            notes.add(variant.time_limit.src)
+            lines.append(f"办理时限：{variant.time_limit.text}")
+        lines.append(f"如有疑问请拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
+        lines.append(notes.line())
+        return Message("\n".join(lines), [("评价本次服务", "/give_review")])

@@ -1,0 +1,101 @@
+"""The filing and review forms as a citizen goes through them: what is asked next, what a
+bad answer is told, cancelling, giving up after three bad answers, editing."""
+import pytest
+
+from bot.filing import FilingForm
+from bot.forms import OUTCOME, missing, take_answer
+from bot.review import ReviewForm
+
+ID = "11010519491231002X"
+
+
+@pytest.fixture(scope="module")
+def filing(catalogue):
+    return FilingForm(catalogue)
+
+
+def answer_all(spec, state, answers):
+    """Answers each question in turn; returns the state and everything the citizen was told."""
+    told = []
+    for text in answers:
+        slot = missing(spec, state)
+        assert slot is not None, f"no question left for {text!r}"
+        step = take_answer(spec, slot, text, state)
+        state.update(step.updates)
+        told += [m.text for m in step.messages]
+    return state, told
+
+
+def test_happy_path_asks_person_type_then_personal_details_and_reads_back_masked(filing):
+    state = {"filing_matter": None}
+    state, told = answer_all(filing, state, ["门诊费用报销", "城乡居民", "张三", ID, "13937112345", "没有"])
+    assert told == []
+    assert state["filing_matter"] == "outpatient_reimbursement" and state["filing_person_type"] == "城乡居民"
+    assert missing(filing, state) == "filing_confirm"
+    read_back = filing.prompt("filing_confirm", state).text
+    assert "1101**********002X" in read_back and "139****2345" in read_back and ID not in read_back
+    state, _ = answer_all(filing, state, ["确认提交"])
+    assert state["filing_confirm"] == "yes" and missing(filing, state) is None
+
+
+def test_a_matter_without_person_types_is_not_asked_about_them(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴"])
+    assert missing(filing, state) == "filing_name"
+
+
+def test_residents_hospital_matters_ask_the_township(filing):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民"])
+    assert missing(filing, state) == "filing_township"
+    state, told = answer_all(filing, state, ["火星镇"])
+    assert "没有找到这个乡镇" in told[0] and missing(filing, state) == "filing_township"
+    state, _ = answer_all(filing, state, ["文留"])
+    assert state["filing_township"] == "文留镇"
+
+
+@pytest.mark.parametrize("slot_answers, bad, says", [
+    (["生育津贴"], "张3", "姓名"),
+    (["生育津贴", "张三"], "11010519491231002", "17位"),
+    (["生育津贴", "张三"], "110105194912310021", "校验码"),
+    (["生育津贴", "张三", ID], "1393711234", "11位"),
+])
+def test_a_bad_value_is_explained_and_asked_again_keeping_the_rest(filing, slot_answers, bad, says):
+    state, _ = answer_all(filing, {}, slot_answers)
+    asked = missing(filing, state)
+    state, told = answer_all(filing, state, [bad])
+    assert says in told[0] and "取消" in told[0]
+    assert missing(filing, state) == asked
+    assert state["filing_matter"] == "maternity_allowance" and state.get(OUTCOME) is None
+
+
+def test_three_bad_answers_offer_the_phone_instead(filing):
+    state, told = answer_all(filing, {}, ["生育津贴", "张三", "123", "456", "789"])
+    assert state[OUTCOME] == "gave_up" and missing(filing, state) is None
+    from bot.forms import ending_message
+    assert "0393-8669566" in ending_message(filing, "gave_up").text
+
+
+def test_cancel_at_any_point_ends_the_form(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", "算了，不办了"])
+    assert state[OUTCOME] == "cancelled" and missing(filing, state) is None
+
+
+def test_edit_at_read_back_asks_the_details_again_and_keeps_the_matter(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有", "修改"])
+    assert missing(filing, state) == "filing_name" and state["filing_matter"] == "maternity_allowance"
+
+
+def test_review_bad_level_asks_for_a_phone_unless_known(catalogue):
+    review = ReviewForm(catalogue)
+    state, _ = answer_all(review, {}, ["跳过", "非常不满意", "等了一个月"])
+    assert missing(review, state) == "review_phone"
+    known = {"known_phone": "13937112345"}
+    state, _ = answer_all(review, known, ["72号窗口", "不满意", "跳过"])
+    assert missing(review, state) is None and state["review_subject"] == "72号窗口"
+
+
+def test_review_good_level_needs_no_phone(catalogue):
+    review = ReviewForm(catalogue)
+    state, told = answer_all(review, {}, ["跳过", "很好", "没有"])
+    assert state["review_level"] == "满意" and missing(review, state) is None and told == []
+    state, told = answer_all(review, {}, ["跳过", "还凑合吧"])
+    assert state["review_level"] == "基本满意"
