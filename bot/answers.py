@@ -147,3 +147,25 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         lines.append(f"濮阳县医保监督电话：{SUPERVISION_PHONE}")
     lines.append(notes.line())
     return "\n".join(lines)
+
+
+def township_hospital(catalogue: Catalogue, name: str) -> Optional[Dict[str, object]]:
+    """The 106国道 rule for one township (城乡居民 慢特病认定 and 转诊), for a hotline agent."""
+    township = catalogue.township(name) or catalogue.township(name.rstrip("镇乡"))
+    if township is None:
+        return None
+    rule = catalogue.places["hospital_by_106"]
+    notes = SourceNotes(catalogue)
+    notes.add(rule.src)
+    hospital = None
+    if township.side in ("east", "west"):
+        hospital = catalogue.places[rule.east if township.side == "east" else rule.west].name
+        text = f"{township.name}：{SIDE_NAMES[township.side]} → {hospital}"
+    elif township.side == "straddles":
+        text = f"{township.name}：106国道从境内穿过，须问清住在国道以东还是以西（{rule.quote}）"
+    else:
+        text = f"{township.name}：位于国道哪一侧暂无资料，须问清住在国道以东还是以西（{rule.quote}）"
+    if township.inferred:
+        text += f"\n（侧别为推断：{township.basis}；非官方名单）"
+    return {"township": township.name, "side": township.side, "inferred": township.inferred,
+            "basis": township.basis, "hospital": hospital, "text": text + "\n" + notes.line()}

@@ -136,6 +136,9 @@ class MatterMatcher:
         n = len(catalogue.matters)
         self._idf = {f: math.log(1 + (n - len(ms) + 0.5) / (len(ms) + 0.5)) for f, ms in matters_with.items()}
         self._avg_len = sum(sum(t[3].values()) for t in self._terms) / max(len(self._terms), 1)
+        # Pinyin initials of each name and alias ("mzbx" for 门诊报销), for agents typing fast.
+        self._initials = [(matter_id, term, "".join(s[0] for s in syllables(content(term))))
+                          for matter_id, term, _, _ in self._terms]
         # Every word any alias of a matter uses: evidence spread over several aliases counts too.
         self._bags: Dict[str, set] = defaultdict(set)
         for matter_id, _, _, feats in self._terms:
@@ -178,6 +181,21 @@ class MatterMatcher:
                                         candidate.matched)
         ranked = sorted(best.values(), key=lambda c: c.score, reverse=True)
         return ranked[:limit]
+
+
+    def match_initials(self, letters: str, limit: int = 5) -> List[Candidate]:
+        """Matters whose name or an alias starts with these pinyin initials (2 letters or more)."""
+        letters = letters.strip().lower()
+        if len(letters) < 2 or not letters.isascii() or not letters.isalpha():
+            return []
+        best: Dict[str, Candidate] = {}
+        for matter_id, term, initials in self._initials:
+            if initials.startswith(letters):
+                # A whole match beats a prefix; a shorter alias is the closer fit.
+                score = round(10.0 * len(letters) / len(initials) + (5.0 if initials == letters else 0.0), 3)
+                if matter_id not in best or score > best[matter_id].score:
+                    best[matter_id] = Candidate(matter_id, score, term)
+        return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
 
 
 @dataclass(frozen=True)
