@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +45,8 @@ class Servers:
     # Conversations (tracker.db) and, unless DATABASE_URL is set, filings (assistant.db).
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("DATA_DIR") or ROOT / "var"))
     processes: List[subprocess.Popen] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)  # what the person starting it should know
+    extra_env: Dict[str, str] = field(default_factory=dict)  # settings for these servers only
     ready_seconds: float = 0.0
 
     @property
@@ -54,7 +56,7 @@ class Servers:
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = dict(os.environ, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
+        env = dict(os.environ, **self.extra_env, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
         self.processes.append(process)
@@ -72,16 +74,38 @@ class Servers:
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         return path
 
+    def _credentials_for_env(self) -> Path:
+        """credentials.yml less the WeChat channel while its settings are missing (said in notes)."""
+        import yaml
+
+        from channels.wechat_settings import missing_settings
+
+        config = yaml.safe_load(self.credentials.read_text(encoding="utf-8")) or {}
+        missing = missing_settings({**os.environ, **self.extra_env})
+        if missing and "channels.wechat.WeChatInput" in config:
+            del config["channels.wechat.WeChatInput"]
+            self.notes.append("微信公众号通道未启用：缺少环境变量 " + "、".join(missing))
+        path = ROOT / "var" / f"credentials-{self.rasa_port}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        return path
+
     def start(self, timeout: float = 180) -> "Servers":
+        from channels.agent_token import agent_token
+
         (ROOT / "var").mkdir(exist_ok=True)
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.notes.clear()
+        token, created = agent_token(self.data_dir)
+        if created:
+            self.notes.append(f"坐席控制台令牌（首次生成，保存在 {self.data_dir / 'agent_token'}）：{token}")
         endpoints = self._endpoints_for_ports()
+        credentials = self._credentials_for_env()
         bin_dir = Path(sys.executable).parent
         started = time.monotonic()
         actions = self._spawn("actions", [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                           "--port", str(self.actions_port)])
         rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
-                                    "--endpoints", str(endpoints), "--credentials", str(self.credentials),
+                                    "--endpoints", str(endpoints), "--credentials", str(credentials),
                                     "--port", str(self.rasa_port), "--cors", "*"])
         try:
             wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
@@ -122,10 +146,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (RuntimeError, TimeoutError) as exc:
         print(f"启动失败: {exc}. 日志见 {servers.log_dir}", file=sys.stderr)
         return 1
+    base = f"http://localhost:{args.port}/webhooks"
     print(f"已就绪（{servers.ready_seconds:.1f} 秒）。\n"
-          f"  REST 接口: {servers.rest_url}\n"
-          f"  试一试:   curl -s -XPOST {servers.rest_url} -d '{{\"sender\":\"me\",\"message\":\"门诊怎么报销\"}}'\n"
-          f"  日志:     {servers.log_dir}\n按 Ctrl-C 停止。", flush=True)
+          f"  网页聊天:   {base}/widget/   （县网站嵌入 {base}/widget/widget.js）\n"
+          f"  坐席控制台: {base}/agent/\n"
+          f"  微信公众号: {base}/wechat/webhook\n"
+          f"  REST 接口:  {servers.rest_url}\n"
+          f"  日志:       {servers.log_dir}", flush=True)
+    for note in servers.notes:
+        print("  注意: " + note, flush=True)
+    print("按 Ctrl-C 停止。", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         while all(p.poll() is None for p in servers.processes):

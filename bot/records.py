@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import List, Optional
 
@@ -226,9 +226,11 @@ def masked(filing: Filing) -> dict:
             "created_at": filing.created_at.isoformat(timespec="seconds") + "Z"}
 
 
-def review_row(review: Review) -> dict:
+def review_row(review: Review, reveal_phone: bool = False) -> dict:
+    """A review as listed; the callback queue shows the phone, since calling is the point."""
+    phone = review.phone or ""
     return {"id": review.id, "subject": review.subject, "level": review.level, "comment": review.comment,
-            "phone": mask_phone(review.phone) if review.phone else "",
+            "phone": phone if reveal_phone else mask_phone(phone) if phone else "",
             "callback_due": review.callback_due.isoformat() if review.callback_due else None,
             "callback_due_basis": review.callback_due_basis, "callback_status": review.callback_status,
             "created_at": review.created_at.isoformat(timespec="seconds") + "Z"}

@@ -6,20 +6,9 @@ import urllib.request
 
 import pytest
 
-from bot.launcher import Servers
-from bot.records import Records, make_engine
 
 pytestmark = pytest.mark.servers
 ID = "11010519491231002X"
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    """Fresh conversations and a fresh SQLite database in a temporary data directory."""
-    data_dir = tmp_path_factory.mktemp("data")
-    with Servers(rasa_port=5106, actions_port=5156, data_dir=data_dir) as running:
-        running.records = Records(make_engine(f"sqlite:///{data_dir / 'assistant.db'}"))
-        yield running
 
 
 def say(servers, sender, text):

@@ -4,15 +4,8 @@ import urllib.request
 
 import pytest
 
-from bot.launcher import Servers
 
 pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    with Servers(rasa_port=5105, actions_port=5155, data_dir=tmp_path_factory.mktemp("data")) as running:
-        yield running
 
 
 def say(servers, sender, text):
