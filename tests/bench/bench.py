@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
+import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +33,11 @@ CONVERSATIONS: List[List[str]] = [
     ["异地长期居住备案怎么办", "收费吗", "不是，我问的是异地安置备案"],
     ["住院报销", "/inform{\"person_type\": \"城乡居民\"}", "公积金怎么提取", "转人工"],
     ["换工作了医保怎么转过去", "流程是啥", "依据是什么文件"],
+    ["我想预约办生育津贴", "王秀兰", "11010519491231002X", "13937112345", "没有", "确认提交", "我的预约怎么样了"],
 ]
+# What a hotline agent types into the console's search box, keystroke by keystroke.
+AGENT_QUERIES = ["门", "门诊", "门诊报", "门诊报销", "mz", "mzbx", "生育", "生育津贴去哪办", "异地", "异地安置",
+                 "慢性病认定要什么材料", "zybx", "转移接续", "新生儿参保"]
 
 
 def rss_mb(pid: int) -> float:
@@ -77,6 +82,24 @@ async def load(url: str, users: int, rounds: int):
     return statistics.median(latencies), p95, len(latencies) / elapsed, len(latencies)
 
 
+async def agent_lookups(base: str, token: str, rounds: int):
+    """Client-side latency of the console's lookup API, and the server's own figure."""
+    client, server = [], []
+    headers = {"Authorization": f"Bearer {token}"}
+    async with aiohttp.ClientSession(headers=headers) as session:
+        for _ in range(rounds):
+            for query in AGENT_QUERIES:
+                start = time.perf_counter()
+                async with session.get(f"{base}/agent/lookup", params={"q": query}) as response:
+                    body = await response.json()
+                client.append((time.perf_counter() - start) * 1000)
+                server.append(body["elapsed_ms"])
+    client.sort()
+    server.sort()
+    return (statistics.median(client), client[int(len(client) * 0.95) - 1], statistics.median(server),
+            server[int(len(server) * 0.95) - 1], len(client))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="times each user replays the conversations")
@@ -89,17 +112,25 @@ def main() -> int:
             subprocess.run([str(python.parent / "rasa"), "train", "--force", "--out", out, "--quiet"],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(f"training time (rasa train --force):  {time.perf_counter() - start:6.1f} s")
-    servers = Servers(rasa_port=5205, actions_port=5255).start()
+    token = secrets.token_urlsafe(12)
+    data_dir = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+    servers = Servers(rasa_port=5205, actions_port=5255, data_dir=data_dir,
+                      extra_env={"AGENT_TOKEN": token}).start()
     try:
         print(f"start to ready (both servers):       {servers.ready_seconds:6.1f} s")
         for users in (1, 10):
             p50, p95, rate, count = asyncio.run(load(servers.rest_url, users, args.rounds))
             print(f"{users:2d} user(s): {count:4d} messages  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
                   f"{rate:6.1f} messages/s")
+        c50, c95, s50, s95, count = asyncio.run(
+            agent_lookups(f"http://localhost:{servers.rasa_port}/webhooks", token, args.rounds))
+        print(f"agent lookup: {count:4d} queries  p50 {c50:5.1f} ms  p95 {c95:5.1f} ms over HTTP "
+              f"(server p50 {s50:.1f} ms, p95 {s95:.1f} ms)")
         rasa_pid, actions_pid = servers.processes[1].pid, servers.processes[0].pid
         print(f"memory: Rasa server {rss_mb(rasa_pid):.0f} MB, action server {rss_mb(actions_pid):.0f} MB")
     finally:
         servers.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
     return 0
 
 
