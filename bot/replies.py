@@ -43,6 +43,9 @@ def small_talk(catalogue: Catalogue, intent: str) -> List[Message]:
         return [menu(catalogue, greeting=False), matter_list(catalogue)]
     if intent == "handoff":
         return [handoff()]
+    if intent in ("thank", "goodbye"):
+        # The end of a conversation: offer the 好差评 review.
+        return [Message(COURTESIES[intent] + "欢迎对本次服务作出评价。", [("评价本次服务", payload("give_review"))])]
     if intent in COURTESIES:
         return [Message(COURTESIES[intent])]
     return [Message(out_of_scope_text())]

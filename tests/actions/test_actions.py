@@ -64,3 +64,9 @@ def test_small_talk_greeting_offers_a_menu_and_out_of_scope_gives_the_phone():
 def test_handoff_gives_the_phone():
     messages, _ = run(ActionHandoff(), tracker("转人工", "handoff"))
     assert "0393-8669566" in messages[0]["text"]
+
+
+def test_thanks_offers_the_review():
+    messages, _ = run(ActionSmallTalk(), tracker("谢谢啊", "thank"))
+    assert "评价" in messages[0]["text"]
+    assert messages[0]["buttons"] == [{"title": "评价本次服务", "payload": "/give_review"}]

@@ -1,0 +1,101 @@
+"""The form actions with the real catalogue, a real SQLite database and Rasa SDK trackers
+built per test: what the citizen reads and what is stored."""
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import bot.records
+from actions.forms import ActionFinishFiling, ActionFinishReview, ValidateFilingForm, form_state, filing_form
+from actions.status import ActionCheckStatus
+from bot.records import Records, make_engine
+
+ID = "11010519491231002X"
+DOMAIN = {"forms": {"filing_form": {"required_slots": list(filing_form().slots)},
+                    "review_form": {"required_slots": ["review_subject", "review_level", "review_comment",
+                                                       "review_phone"]}},
+          "slots": {}}
+
+
+@pytest.fixture(autouse=True)
+def records(tmp_path, monkeypatch):
+    stored = Records(make_engine(f"sqlite:///{tmp_path / 'actions.db'}"))
+    monkeypatch.setattr(bot.records, "_shared", stored)
+    return stored
+
+
+def tracker(text, slots, sender="citizen-1", extracted=None):
+    events = [{"event": "user", "text": text}] + [
+        {"event": "slot", "name": k, "value": v} for k, v in (extracted or {}).items()]
+    return Tracker(sender_id=sender, slots={**slots, **(extracted or {})},
+                   latest_message={"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+                   events=events, paused=False, followup_action=None, active_loop={"name": "filing_form"},
+                   latest_action_name="action_listen")
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, DOMAIN))
+    return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_a_wrong_check_digit_is_explained_and_the_slot_asked_again():
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "requested_slot": "filing_id_number"}
+    texts, set_slots = run(ValidateFilingForm(), tracker("110105194912310021", slots,
+                                                         extracted={"filing_id_number": "110105194912310021"}))
+    assert "校验码" in texts[0]
+    assert set_slots["filing_id_number"] is None and set_slots["requested_slot"] == "filing_id_number"
+    assert set_slots["form_failures"] == 1.0
+
+
+def test_cancel_ends_the_form_without_asking_further():
+    slots = {"filing_matter": "maternity_allowance", "requested_slot": "filing_name"}
+    _, set_slots = run(ValidateFilingForm(), tracker("算了", slots, extracted={"filing_name": "算了"}))
+    assert set_slots["form_outcome"] == "cancelled" and set_slots["requested_slot"] is None
+
+
+def test_the_matter_named_when_the_form_starts_is_taken():
+    _, set_slots = run(ValidateFilingForm(), tracker("我想预约办城乡居民参保", {"requested_slot": None}))
+    assert set_slots["filing_matter"] == "resident_enrollment" and set_slots["requested_slot"] == "filing_name"
+
+
+def test_confirmed_filing_is_stored_once_and_told_with_materials(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-1"}
+    texts, set_slots = run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    assert f"编号 {filing.reference}" in texts[0] and "68号窗口" in texts[0] and "一次性告知" in texts[0]
+    assert set_slots["filing_id_number"] is None and set_slots["filing_token"] is None
+    run(ActionFinishFiling(), tracker("确认提交", slots))   # the same read-back confirmed again
+    assert len(records.filings_of("citizen-1")) == 1
+
+
+def test_a_cancelled_filing_stores_nothing(records):
+    texts, _ = run(ActionFinishFiling(), tracker("算了", {"filing_matter": "maternity_allowance",
+                                                        "form_outcome": "cancelled"}))
+    assert "已取消" in texts[0] and records.filings_of("citizen-1") == []
+
+
+def test_a_bad_review_is_stored_with_a_callback_due_date(records):
+    slots = {"review_subject": "", "review_level": "非常不满意", "review_comment": "排队太久",
+             "review_phone": "13937112345"}
+    texts, _ = run(ActionFinishReview(), tracker("13937112345", slots))
+    (review,) = records.reviews_of("citizen-1")
+    assert review.negative and review.callback_due is not None
+    assert "1个工作日内" in texts[0] and f"{review.callback_due.month}月{review.callback_due.day}日" in texts[0]
+
+
+def test_status_of_my_filing(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-2"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    texts, _ = run(ActionCheckStatus(), tracker("我的预约怎么样了", {}))
+    assert "生育津贴支付" in texts[0] and "已提交" in texts[0]
+    texts, _ = run(ActionCheckStatus(), tracker("我的预约怎么样了", {}, sender="someone-else"))
+    assert "没有预约记录" in texts[0]
+
+
+def test_form_state_reads_the_form_slots():
+    state = form_state(filing_form(), tracker("x", {"filing_name": "王秀兰"}))
+    assert state["filing_name"] == "王秀兰" and state["last_text"] == "x"
