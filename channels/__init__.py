@@ -1,5 +1,2 @@
 """The assistant's outlets, each a Rasa InputChannel registered in credentials.yml:
 WeChat official account (wechat), website chat widget (widget), hotline agent console (agent)."""
-from bot.privacy import install_log_masking
-
-install_log_masking()

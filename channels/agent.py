@@ -27,6 +27,10 @@ from bot.matcher import MatterMatcher
 from bot.records import CALLBACK_STATUSES, FILING_STATUSES, masked, review_row, shared_records
 from channels.agent_token import agent_token, token_path
 
+from bot.server_setup import prepare_rasa_process
+
+prepare_rasa_process()  # once per Rasa server process: log masking, faster reply checks
+
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "agent_session"
@@ -35,6 +39,11 @@ COOKIE = "agent_session"
 @lru_cache(maxsize=1)
 def matcher() -> MatterMatcher:
     return MatterMatcher(default_catalogue())
+
+
+def problem(message: str, status: int = 400) -> HTTPResponse:
+    kind = {400: "bad_request", 401: "unauthorized", 404: "not_found"}[status]
+    return response.json({"error": kind, "message": message}, status=status)
 
 
 class AgentConsoleInput(InputChannel):
@@ -64,7 +73,7 @@ class AgentConsoleInput(InputChannel):
     def guarded(self, handler: Callable[..., Awaitable[HTTPResponse]]):
         async def check(request: Request, *args, **kwargs) -> HTTPResponse:
             if not self.signed_in(request):
-                return response.json({"error": "unauthorized", "message": "请先登录坐席控制台"}, status=401)
+                return problem("请先登录坐席控制台", 401)
             return await handler(request, *args, **kwargs)
         check.__name__ = handler.__name__
         return check
@@ -111,7 +120,7 @@ class AgentConsoleInput(InputChannel):
             person_type = request.args.get("person_type") or None
             region = request.args.get("region") or None
             if person_type not in (None, *PERSON_TYPES) or region not in (None, *REGIONS):
-                return response.json({"error": "bad_request", "message": "人员类别或地区不正确"}, status=400)
+                return problem("人员类别或地区不正确")
             results = []
             candidates = (matcher().match(query) or matcher().match_initials(query)) if query else []
             for candidate in candidates[:5]:
@@ -136,14 +145,14 @@ class AgentConsoleInput(InputChannel):
         async def filings(request: Request) -> HTTPResponse:
             status = request.args.get("status") or None
             if status not in (None, *FILING_STATUSES):
-                return response.json({"error": "bad_request", "message": "状态不正确"}, status=400)
+                return problem("状态不正确")
             return response.json({"statuses": FILING_STATUSES,
                                   "filings": [masked(f) for f in shared_records().filings(status)]})
 
         async def filing(request: Request, reference: str) -> HTTPResponse:
             found = shared_records().filing(reference)
             if found is None:
-                return response.json({"error": "not_found", "message": "没有这个编号"}, status=404)
+                return problem("没有这个编号", 404)
             # Opening one record shows it whole: the agent is serving that citizen.
             logger.info("agent opened filing %s", found.reference)
             return response.json({**masked(found), "id_number": found.id_number, "phone": found.phone})
@@ -151,16 +160,16 @@ class AgentConsoleInput(InputChannel):
         async def filing_status(request: Request, reference: str) -> HTTPResponse:
             status = (request.json or {}).get("status")
             if status not in FILING_STATUSES:
-                return response.json({"error": "bad_request", "message": "状态不正确"}, status=400)
+                return problem("状态不正确")
             found = shared_records().set_filing_status(reference, status)
             if found is None:
-                return response.json({"error": "not_found", "message": "没有这个编号"}, status=404)
+                return problem("没有这个编号", 404)
             return response.json(masked(found))
 
         async def callbacks(request: Request) -> HTTPResponse:
             status = request.args.get("status", "pending") or None
             if status not in (None, *CALLBACK_STATUSES):
-                return response.json({"error": "bad_request", "message": "状态不正确"}, status=400)
+                return problem("状态不正确")
             return response.json({"statuses": CALLBACK_STATUSES,
                                   "callbacks": [review_row(r, reveal_phone=True)
                                                 for r in shared_records().callbacks(status)]})
@@ -168,10 +177,10 @@ class AgentConsoleInput(InputChannel):
         async def callback_status(request: Request, review_id: int) -> HTTPResponse:
             status = (request.json or {}).get("status")
             if status not in CALLBACK_STATUSES:
-                return response.json({"error": "bad_request", "message": "状态不正确"}, status=400)
+                return problem("状态不正确")
             found = shared_records().set_callback_status(review_id, status)
             if found is None:
-                return response.json({"error": "not_found", "message": "没有这条差评"}, status=404)
+                return problem("没有这条差评", 404)
             return response.json(review_row(found, reveal_phone=True))
 
         for path, handler, methods in (

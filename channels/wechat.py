@@ -32,6 +32,10 @@ from wechatpy.utils import check_signature
 
 from channels.wechat_settings import WeChatSettings
 
+from bot.server_setup import prepare_rasa_process
+
+prepare_rasa_process()  # once per Rasa server process: log masking, faster reply checks
+
 logger = logging.getLogger(__name__)
 
 # WeChat allows 2048 bytes of text per message; 600 characters of Chinese stay below it.

@@ -16,6 +16,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.server_setup import prepare_rasa_process
+
+prepare_rasa_process()  # once per Rasa server process: log masking, faster reply checks
+
 STATIC = Path(__file__).resolve().parent / "static"
 CONVERSATION_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 MAX_MESSAGE = 500  # characters; a question, not a document
