@@ -13,6 +13,11 @@
     });
   }
 
+  function setStatus(path, status) {
+    return api(path, { method: "POST", headers: { "Content-Type": "application/json" },
+                       body: JSON.stringify({ status: status }) });
+  }
+
   function cell(row, text) {
     var td = document.createElement("td");
     td.textContent = text == null ? "" : text;
@@ -99,9 +104,7 @@
         cell(tr, filing.id_number);
         cell(tr, filing.phone);
         cell(tr, "").appendChild(statusSelect(body.statuses, filing.status, function (value) {
-          api("filings/" + filing.reference + "/status", {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status: value })
-          }).then(loadFilings);
+          setStatus("filings/" + filing.reference + "/status", value).then(loadFilings);
         }, "预约 " + filing.reference + " 的状态"));
         rows.appendChild(tr);
       });
@@ -132,9 +135,7 @@
         cell(tr, review.comment);
         cell(tr, review.phone);
         cell(tr, "").appendChild(statusSelect(body.statuses, review.callback_status, function (value) {
-          api("callbacks/" + review.id + "/status", {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status: value })
-          }).then(loadCallbacks);
+          setStatus("callbacks/" + review.id + "/status", value).then(loadCallbacks);
         }, "差评回访状态"));
         rows.appendChild(tr);
       });
