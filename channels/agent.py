@@ -14,6 +14,7 @@ import logging
 import time
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -42,7 +43,7 @@ def matcher() -> MatterMatcher:
 
 
 def problem(message: str, status: int = 400) -> HTTPResponse:
-    kind = {400: "bad_request", 401: "unauthorized", 404: "not_found"}[status]
+    kind = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found"}[status]
     return response.json({"error": kind, "message": message}, status=status)
 
 
@@ -72,6 +73,12 @@ class AgentConsoleInput(InputChannel):
 
     def guarded(self, handler: Callable[..., Awaitable[HTTPResponse]]):
         async def check(request: Request, *args, **kwargs) -> HTTPResponse:
+            # The server allows any origin (CORS) for the widget; the console answers only
+            # its own pages and the hotline's software (no Origin header), never other sites.
+            # (Host only: behind a TLS proxy the scheme seen here is http.)
+            origin = request.headers.get("origin")
+            if origin and urlsplit(origin).netloc != request.host:
+                return problem("坐席控制台不接受其他网站的请求", 403)
             if not self.signed_in(request):
                 return problem("请先登录坐席控制台", 401)
             return await handler(request, *args, **kwargs)

@@ -17,9 +17,11 @@ pytestmark = pytest.mark.servers
 ID = "11010519491231002X"
 
 
-def call(servers, path, token=AGENT_TOKEN, data=None, opener=None):
+def call(servers, path, token=AGENT_TOKEN, data=None, opener=None, origin=None):
     """(status, JSON body) of an agent API call."""
     headers = {"Content-Type": "application/json"}
+    if origin:
+        headers["Origin"] = origin
     if token:
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(f"{servers.base}/agent/{path}", headers=headers,
@@ -36,6 +38,11 @@ def call(servers, path, token=AGENT_TOKEN, data=None, opener=None):
 def test_nothing_is_served_without_the_token(servers, path):
     assert call(servers, path, token=None)[0] == 401
     assert call(servers, path, token="wrong-token")[0] == 401
+
+
+def test_other_websites_cannot_use_the_console_even_with_the_token(servers):
+    assert call(servers, "filings", origin="https://county-site.example")[0] == 403
+    assert call(servers, "filings", origin=f"http://localhost:{servers.rasa_port}")[0] == 200
 
 
 def test_the_page_asks_to_sign_in_and_a_wrong_token_is_refused(servers):
