@@ -21,7 +21,7 @@ from bot import vocabulary
 from bot.catalogue import default_catalogue
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
-from bot.records import FilingDraft, shared_records
+from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
 from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
 from bot.working_days import add_working_days, today_in_china
 
@@ -41,7 +41,8 @@ def review_form() -> ReviewForm:
 def form_state(spec: FormSpec, tracker: Tracker) -> Dict[str, Any]:
     state = {name: tracker.get_slot(name) for name in (*spec.slots, *CONTEXT_SLOTS)}
     state["last_text"] = (tracker.latest_message or {}).get("text") or ""
-    if isinstance(spec, ReviewForm):
+    if isinstance(spec, ReviewForm) and state.get("review_level") in NEGATIVE_LEVELS:
+        # Only a 差评 needs a phone: look for one given in an earlier filing.
         state["known_phone"] = shared_records().known_phone(tracker.sender_id)
     return state
 

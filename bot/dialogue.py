@@ -94,8 +94,9 @@ class Conversation:
                 return None, list(found.candidates)
         return None, []
 
-    def _matter_from_text(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
-        """A matter named somewhere in a message the NLU found no matter entity in."""
+    def matter_named(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
+        """The one matter a free text names, or the candidates when it could be several
+        (for a message the NLU found no matter entity in, and for form answers)."""
         found = resolve(self.matcher.match(vocabulary.without_context_words(text, self._place_names)))
         if found.kind == "one":
             return self.catalogue.matter(found.candidates[0].matter_id), []
@@ -105,14 +106,10 @@ class Conversation:
         """The one matter a message names (its entities first, then its whole text), if any."""
         matter, _ = self._matter_from_entities(understood)
         if matter is None:
-            matter, _ = self._matter_from_text(understood.text)
+            matter, _ = self.matter_named(understood.text)
         return matter
 
-    def matter_named(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
-        """The one matter a free text names, or the candidates when it could be several."""
-        return self._matter_from_text(text)
-
-    def _township(self, understood: Understanding) -> Optional[Township]:
+    def township_in(self, understood: Understanding) -> Optional[Township]:
         for words in understood.values("township") + understood.texts("township"):
             folded = fold(words)
             for name in (folded, folded + "镇", folded + "乡", folded.rstrip("镇乡")):
@@ -144,7 +141,7 @@ class Conversation:
         person_type = self._first(understood, "person_type", vocabulary.person_type)
         side = self._first(understood, "road_side", vocabulary.road_side)
         region = self._first(understood, "region", vocabulary.region)
-        township = self._township(understood)
+        township = self.township_in(understood)
         if person_type:
             updates["person_type"] = person_type
         if township:
@@ -158,14 +155,14 @@ class Conversation:
         matter, candidates = self._matter_from_entities(understood)
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
-            whole, _ = self._matter_from_text(understood.text)
+            whole, _ = self.matter_named(understood.text)
             if whole is not None and whole.id in {c.matter_id for c in candidates}:
                 matter, candidates = whole, []
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         if matter is None and not candidates and asks_question:
-            matter, candidates = self._matter_from_text(understood.text)
+            matter, candidates = self.matter_named(understood.text)
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it

@@ -11,9 +11,8 @@ from typing import Any, Dict, List, Optional
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, where_lines
 from bot.catalogue import Catalogue, Matter
-from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message
+from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message, Understanding
 from bot.forms import FormSpec
-from bot.matcher import fold
 from bot.records import Filing
 from bot.validators import (Checked, check_id_number, check_name, check_note, check_phone, is_yes,
                             mask_id_number, mask_phone, plain, wants_edit)
@@ -111,10 +110,7 @@ class FilingForm(FormSpec):
         if slot == "filing_person_type":
             return self._check_person_type(text, state)
         if slot == "filing_township":
-            township = self.catalogue.township(fold(plain(text)))
-            if township is None:
-                township = next((t for t in self.catalogue.townships
-                                 if any(n in fold(text) for n in (t.name, *t.aliases))), None)
+            township = self.conversation.township_in(Understanding("inform", plain(text)))
             if township is None:
                 return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”。")
             return Checked(township.name)
