@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant, Where
+from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Township, Variant, Where
 from bot.sources import Citation
 from bot.vocabulary import SIDE_NAMES
 
@@ -147,6 +147,15 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         lines.append(f"濮阳县医保监督电话：{SUPERVISION_PHONE}")
     lines.append(notes.line())
     return "\n".join(lines)
+
+
+def side_note(township: Township) -> str:
+    """How the side of 106国道 of a township on one side is known, said with the answer."""
+    where = SIDE_NAMES[township.side]
+    if township.inferred:
+        return (f"{township.name}一般认为位于{where}（依据：{township.basis}，并非官方名单；"
+                f"如不确定请拨打 {SUPERVISION_PHONE} 确认）。")
+    return f"{township.name}位于{where}。"
 
 
 def township_hospital(catalogue: Catalogue, name: str) -> Optional[Dict[str, object]]:

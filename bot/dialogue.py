@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE
+from bot.answers import SUPERVISION_PHONE, side_note
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
 from bot.matcher import Candidate, MatterMatcher, fold, resolve
@@ -249,12 +249,7 @@ class Conversation:
             return None, "", Message("城乡居民按所在乡镇位于106国道哪一侧确定医院。请问您住在106国道以东还是以西？"
                                      "（也可以直接告诉我乡镇名）", buttons)
         if township.side in ("east", "west"):
-            where = vocabulary.SIDE_NAMES[township.side]
-            note = f"{township.name}位于{where}。"
-            if township.inferred:
-                note = (f"{township.name}一般认为位于{where}（依据：{township.basis}，并非官方名单；"
-                        f"如不确定请拨打 {SUPERVISION_PHONE} 确认）。")
-            return township.side, note, None
+            return township.side, side_note(township), None
         if township.side == "straddles":
             return None, "", Message(f"106国道从{township.name}穿过，两侧去的医院不同。请问您家在国道以东还是以西？",
                                      buttons)

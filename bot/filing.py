@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, where_lines
+from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, side_note, where_lines
 from bot.catalogue import Catalogue, Matter
 from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message, Understanding
 from bot.forms import FormSpec
@@ -165,16 +165,16 @@ class FilingForm(FormSpec):
         matter = self.catalogue.matter(filing.matter_id)
         variant = matter.variant()
         notes = SourceNotes(self.catalogue)
-        side = None
-        if filing.township:
-            township = self.catalogue.township(filing.township)
-            side = township.side if township and township.side in ("east", "west") else None
+        township = self.catalogue.township(filing.township) if filing.township else None
+        side = township.side if township and township.side in ("east", "west") else None
         places = where_lines(self.catalogue, variant, filing.person_type, notes, side=side)
         materials = material_lines(variant, filing.person_type, notes)
         lines = [f"预约登记已提交，编号 {filing.reference}（请记下，查询时发送“查进度 {filing.reference}”）。",
                  f"办理业务：{matter.name}"]
         if places:
             lines.append("办理地点：" + "；".join(places))
+            if side and any(p == "hospital_by_106" for e in variant.where for p in e.places):
+                lines.append(side_note(township))  # which hospital rests on the township's side
         if materials:
             lines.append("请带齐以下材料（一次性告知）：\n  " + "\n  ".join(materials))
         if variant.time_limit:

@@ -99,3 +99,12 @@ def test_review_good_level_needs_no_phone(catalogue):
     assert state["review_level"] == "满意" and missing(review, state) is None and told == []
     state, told = answer_all(review, {}, ["跳过", "还凑合吧"])
     assert state["review_level"] == "基本满意"
+
+
+def test_a_stored_filing_says_when_the_hospital_rests_on_an_inferred_side(filing, records):
+    from bot.records import FilingDraft
+    stored = records.create_filing(FilingDraft(
+        sender_id="s", matter_id="chronic_disease_certification", matter_name="慢特病认定", applicant_name="李桂芝",
+        id_number=ID, phone="13937112345", person_type="城乡居民", township="梨园乡"), "token-side")
+    text = filing.stored_message(stored).text
+    assert "濮阳县人民医院" in text and "梨园乡一般认为位于106国道以东" in text and "并非官方名单" in text
