@@ -1,15 +1,32 @@
-"""Rasa's SQL tracker store with SQLite set up for a busy single server: connections kept
-open in a pool (SQLAlchemy 1.4 opens a new one per session for a SQLite file), write-ahead
-log, and no fsync on every commit (a crash may lose the last moments of a conversation,
-never corrupt it). Other databases are used exactly as Rasa's own store uses them."""
+"""Rasa's SQL tracker store, set up for the embedded default (one server, one SQLite file).
+
+- Connections kept open in a pool (SQLAlchemy 1.4 opens a new one per session for a SQLite
+  file), write-ahead log, and no fsync on every commit (a crash may lose the last moments of
+  a conversation, never corrupt it).
+- Recent conversations kept in memory: Rasa reads a conversation back from the database at
+  every message and counts its stored events before every save, about a quarter of the
+  server's time. A SQLite file belongs to one server process, so what that process saved
+  last is what the database holds. A tracker that gained events it never saved (a message
+  that failed half-way) is read again from the database.
+
+Other databases may be shared by several servers, so they are used exactly as Rasa's own
+store uses them, without the memory.
+"""
 from __future__ import annotations
 
-from typing import Any
+import itertools
+import os
+from collections import OrderedDict
+from typing import Any, Iterator, Optional, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
+
+RECENT_CONVERSATIONS = 2000
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -19,9 +36,15 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _one_server_process() -> bool:
+    return os.environ.get("SANIC_WORKERS", "1").strip() in ("", "1")
+
+
 class ConversationStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # sender id -> (tracker, number of its events the database holds)
+        self._recent: Optional["OrderedDict[Text, Tuple[DialogueStateTracker, int]]"] = None
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
             self.engine.dispose()
@@ -29,3 +52,54 @@ class ConversationStore(SQLTrackerStore):
                                         connect_args={"check_same_thread": False})
             event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sessionmaker(bind=self.engine)
+            if _one_server_process():
+                self._recent = OrderedDict()
+
+    def _stored_count(self, sender_id: Text) -> Optional[int]:
+        entry = self._recent.get(sender_id) if self._recent is not None else None
+        return entry[1] if entry else None
+
+    def _remember(self, tracker: DialogueStateTracker) -> None:
+        self._recent[tracker.sender_id] = (tracker, len(tracker.events))
+        self._recent.move_to_end(tracker.sender_id)
+        while len(self._recent) > RECENT_CONVERSATIONS:
+            self._recent.popitem(last=False)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        if self._recent is None:
+            return await super().retrieve(sender_id)
+        entry = self._recent.get(sender_id)
+        if entry is not None:
+            tracker, stored = entry
+            if len(tracker.events) == stored:
+                self._recent.move_to_end(sender_id)
+                return tracker
+            del self._recent[sender_id]
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(tracker)
+        return tracker
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        stored = self._stored_count(tracker.sender_id)
+        if stored is None or stored > len(tracker.events):
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if self._recent is None:
+            return await super().save(tracker)
+        stored = self._stored_count(tracker.sender_id)
+        known = stored is not None and stored <= len(tracker.events)
+        new_events = list(itertools.islice(tracker.events, stored, len(tracker.events))) if known else []
+        try:
+            await super().save(tracker)
+        except Exception:
+            self._recent.pop(tracker.sender_id, None)
+            raise
+        # After a new session starts the database counts from it, the tracker from the old one:
+        # read it back next time rather than keep two different counts.
+        if not known or any(isinstance(e, SessionStarted) for e in new_events):
+            self._recent.pop(tracker.sender_id, None)
+        else:
+            self._remember(tracker)

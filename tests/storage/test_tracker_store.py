@@ -1,0 +1,99 @@
+"""The conversation store on a real SQLite file: what a conversation said survives a
+restart, a message that failed half-way is forgotten, and a new session is read as Rasa
+reads it."""
+import asyncio
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+
+from bot.tracker_store import ConversationStore
+
+DOMAIN = Domain.load("domain.yml")
+
+
+def store(path):
+    return ConversationStore(DOMAIN, dialect="sqlite", db=str(path))
+
+
+def run(coroutine):
+    return asyncio.get_event_loop().run_until_complete(coroutine)
+
+
+def said(tracker):
+    return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+
+def message(tracker, text):
+    tracker.update(UserUttered(text))
+    tracker.update(ActionExecuted("action_answer_guide"))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "tracker.db"
+
+
+def test_a_conversation_survives_a_restart_of_the_server(db):
+    first = store(db)
+    tracker = run(first.get_or_create_tracker("web:1"))
+    message(tracker, "门诊报销去哪办")
+    run(first.save(tracker))
+    tracker = run(first.retrieve("web:1"))
+    message(tracker, "那要带什么")
+    tracker.update(SlotSet("person_type", "城镇职工"))
+    run(first.save(tracker))
+
+    restarted = run(store(db).retrieve("web:1"))
+    assert said(restarted) == ["门诊报销去哪办", "那要带什么"]
+    assert restarted.get_slot("person_type") == "城镇职工"
+    # saved once each: nothing written twice
+    assert len(restarted.events) == len(tracker.events)
+
+
+def test_a_message_that_failed_half_way_is_not_remembered(db):
+    conversations = store(db)
+    tracker = run(conversations.get_or_create_tracker("wx:2"))
+    message(tracker, "生育津贴在几号窗口")
+    run(conversations.save(tracker))
+    tracker = run(conversations.retrieve("wx:2"))
+    tracker.update(UserUttered("这句没存上"))  # the server failed before saving
+    again = run(conversations.retrieve("wx:2"))
+    assert said(again) == ["生育津贴在几号窗口"]
+    message(again, "要带啥")
+    run(conversations.save(again))
+    assert said(run(store(db).retrieve("wx:2"))) == ["生育津贴在几号窗口", "要带啥"]
+
+
+def test_a_new_session_is_read_back_as_rasa_reads_it(db):
+    conversations = store(db)
+    tracker = run(conversations.get_or_create_tracker("web:3"))
+    message(tracker, "昨天问的")
+    run(conversations.save(tracker))
+    tracker = run(conversations.retrieve("web:3"))
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+    message(tracker, "今天问的")
+    run(conversations.save(tracker))
+    tracker = run(conversations.retrieve("web:3"))  # as Rasa does at the next message
+    message(tracker, "接着问")
+    run(conversations.save(tracker))
+    ours = run(conversations.retrieve("web:3"))
+    fresh = run(store(db).retrieve("web:3"))
+    assert said(ours) == said(fresh) == ["今天问的", "接着问"]
+    everything = run(store(db).retrieve_full_tracker("web:3"))
+    assert said(everything) == ["昨天问的", "今天问的", "接着问"]
+
+
+def test_several_server_processes_read_the_database_every_time(db, monkeypatch):
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    one, other = store(db), store(db)
+    tracker = run(one.get_or_create_tracker("web:4"))
+    message(tracker, "转人工")
+    run(one.save(tracker))
+    seen_by_other = run(other.retrieve("web:4"))
+    message(seen_by_other, "谢谢")
+    run(other.save(seen_by_other))
+    assert said(run(one.retrieve("web:4"))) == ["转人工", "谢谢"]
