@@ -1,4 +1,6 @@
-"""Set-up of the Rasa server process, run when it loads the assistant's channels.
+"""Set-up of the Rasa server process, run when it loads the assistant's channels (before
+the model is loaded): log masking, the fast model load (bot/model_loading.py), and the check
+of action server replies below.
 
 Rasa checks every action server reply against a JSON schema with `jsonschema.validate`,
 which re-checks the schema itself each time: a third of the server's time under load.
@@ -9,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict
 
+from bot.model_loading import use_fast_model_loading
 from bot.privacy import install_log_masking
 
 
@@ -39,4 +42,5 @@ def prepare_rasa_process() -> None:
     from rasa.core.actions.action import RemoteAction
 
     install_log_masking()
+    use_fast_model_loading()
     RemoteAction._validate_action_result = _validate_action_result

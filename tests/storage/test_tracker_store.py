@@ -17,7 +17,7 @@ def store(path):
 
 
 def run(coroutine):
-    return asyncio.get_event_loop().run_until_complete(coroutine)
+    return asyncio.run(coroutine)
 
 
 def said(tracker):
