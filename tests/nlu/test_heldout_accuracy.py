@@ -21,7 +21,7 @@ MATTER_F1_FLOOR = 0.90
 def reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("nlu-results")
     rasa = Path(sys.executable).parent / "rasa"
-    subprocess.run([str(rasa), "test", "nlu", "--nlu", "tests/nlu/heldout.yml", "--model", "models",
+    subprocess.run([str(rasa), "test", "nlu", "--nlu", "tests/nlu/heldout", "--model", "models",
                     "--out", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=900)
     intents = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
     entities = json.loads((out / "DIETClassifier_report.json").read_text(encoding="utf-8"))

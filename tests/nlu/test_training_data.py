@@ -29,7 +29,7 @@ def plain(example):
 
 
 TRAINING = [(p, i, e) for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) for i, e in examples(p)]
-HELDOUT = list(examples(ROOT / "tests" / "nlu" / "heldout.yml"))
+HELDOUT = [x for p in sorted((ROOT / "tests" / "nlu" / "heldout").glob("*.yml")) for x in examples(p)]
 
 
 def test_lookups_are_generated_from_the_catalogue(catalogue):
