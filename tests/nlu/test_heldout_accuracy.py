@@ -1,8 +1,9 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
 The targets are intent accuracy and matter-entity F1 of 95%. The model does not reach them
-yet (measured: 91.2% and 0.910); until it does, these floors, just under the measured
-figures, stop a change from making it worse. Raise them as the model improves."""
+yet (measured on both sets together, 1,024 messages: 94.1% and 0.92); until it does, these
+floors, just under the measured figures, stop a change from making it worse. Raise them as
+the model improves."""
 import json
 import subprocess
 import sys
@@ -13,8 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
-INTENT_ACCURACY_FLOOR = 0.90
-MATTER_F1_FLOOR = 0.90
+INTENT_ACCURACY_FLOOR = 0.93
+MATTER_F1_FLOOR = 0.91
 
 
 @pytest.fixture(scope="module")
