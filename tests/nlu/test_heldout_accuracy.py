@@ -1,7 +1,7 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
 The targets are intent accuracy and matter-entity F1 of 95%. The model does not reach them
-yet (measured on both sets together, 1,024 messages: 94.1% and 0.92); until it does, these
+yet (measured on the three sets together, 1,292 messages: 93.6% and 0.911); until it does, these
 floors, just under the measured figures, stop a change from making it worse. Raise them as
 the model improves."""
 import json
@@ -14,8 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
-INTENT_ACCURACY_FLOOR = 0.93
-MATTER_F1_FLOOR = 0.91
+INTENT_ACCURACY_FLOOR = 0.925
+MATTER_F1_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
