@@ -26,6 +26,8 @@ INTENT_ASPECTS = {
 }
 # Aspects whose answer differs by person type: asked before answering.
 PERSON_DEPENDENT = ("where", "materials", "hospital")
+# A side of 106国道 named in a question about a township is a guess to check, not a fact.
+ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending")
 MENU_MATTERS = ("outpatient_reimbursement", "inpatient_reimbursement", "resident_enrollment",
@@ -147,6 +149,8 @@ class Conversation:
         if township:
             updates["township"] = township.name
             updates["road_side"] = None  # a new township: its own side, not one said before
+        if side and township and ASKS_WHICH_SIDE.search(understood.text):
+            side = None  # "五星乡属于国道以东吗" asks the side; it does not tell it
         if side:
             updates["road_side"] = side
         if region:
@@ -174,11 +178,19 @@ class Conversation:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:
                 updates["pending"] = "hospital"
-                return Turn([Message("您问的是办理哪项业务的医院？", [
+                known_side = township_side_text(township) if township else ""
+                return Turn([Message(known_side + "您问的是办理哪项业务的医院？", [
                     (self.catalogue.matter(m).name, payload("ask_hospital", matter=m)) for m in HOSPITAL_MATTERS
                 ])], updates)
         if matter is None and not candidates:
             matter = remembered
+        if matter is None and township is not None and intent in ("inform", "ask_hospital"):
+            # A township alone matters for the 106国道 rule only: say its side, then ask which matter.
+            updates["pending"] = "hospital"
+            return Turn([Message(township_side_text(township) + "城乡居民办门诊慢特病认定、异地转诊，按乡镇在106国道"
+                                 "以东还是以西确定医院。请问您要办哪一项？", [
+                                     (self.catalogue.matter(m).name, payload("ask_hospital", matter=m))
+                                     for m in HOSPITAL_MATTERS])], updates)
         if matter is None:
             updates["pending"] = aspect
             return Turn([self._which_matter(candidates)], updates)
@@ -271,10 +283,25 @@ class Conversation:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
                 (self.catalogue.matter(c.matter_id).name, payload("ask_matter", matter=c.matter_id))
                 for c in candidates])], {})
-        return Turn([Message(out_of_scope_text())], {})
+        # Unsure is not out of scope ("你会些什么" may just be worded unusually): say what is covered.
+        return Turn([Message("抱歉，我没太明白您的意思。" + COVERED + "您可以换个说法再问，或点下面的常见业务；"
+                             f"也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。",
+                             [(self.catalogue.matter(m).name, payload("ask_matter", matter=m)) for m in MENU_MATTERS])],
+                    {})
+
+
+COVERED = ("我能解答濮阳县医保经办业务：参保登记和信息变更、参保查询和参保凭证、转移接续、异地就医备案、门诊慢特病认定、"
+           "门诊和住院费用报销、生育保险待遇、医疗救助报销、定点医药机构业务。")
 
 
 def out_of_scope_text() -> str:
-    return ("抱歉，这个问题不在我能解答的范围。我只解答濮阳县医保经办业务：参保登记和信息变更、参保查询和参保凭证、"
-            "转移接续、异地就医备案、门诊慢特病认定、门诊和住院费用报销、生育保险待遇、医疗救助报销、定点医药机构业务。"
+    return ("抱歉，这个问题不在我能解答的范围。" + COVERED.replace("我能解答", "我只解答") +
             f"养老保险、公积金等请咨询相关部门；医保问题也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
+
+
+def township_side_text(township: Township) -> str:
+    if township.side in ("east", "west"):
+        return side_note(township)
+    if township.side == "straddles":
+        return f"106国道从{township.name}穿过，国道两侧去的医院不同。"
+    return f"暂时无法确定{township.name}在106国道哪一侧（可拨打 {SUPERVISION_PHONE} 咨询）。"

@@ -119,7 +119,7 @@ def test_low_confidence_suggests_and_never_answers(chat):
     [message] = chat.say("nlu_fallback", "慢性病那个")
     assert message.buttons and "窗口" not in message.text
     [nothing] = chat.say("nlu_fallback", "嗯嗯嗯")
-    assert "0393-8669566" in nothing.text and not nothing.buttons
+    assert "0393-8669566" in nothing.text and "窗口" not in nothing.text
 
 
 def test_a_question_without_any_matter_asks_which(chat):
@@ -127,3 +127,40 @@ def test_a_question_without_any_matter_asks_which(chat):
     assert "哪项" in message.text and len(message.buttons) >= 3
     [answer] = chat.click(message, "生育津贴支付")
     assert answer.text.startswith("【生育津贴支付】请一次带齐以下材料")
+
+
+def test_unsure_says_what_it_covers_without_calling_it_out_of_scope(chat):
+    [message] = chat.say("nlu_fallback", "你会些什么")
+    assert "没太明白" in message.text and "不在我能解答的范围" not in message.text
+    assert "门诊慢特病认定" in message.text and "0393-8669566" in message.text
+    assert "门诊费用报销" in [t for t, _ in message.buttons]
+
+
+def test_a_township_alone_gets_its_side_of_106_and_the_hospital_after_the_matter(chat):
+    [message] = chat.say("inform", "王称固属于国道以东吗", township="王称固")
+    assert "王称堌镇一般认为位于106国道以东" in message.text and "并非官方名单" in message.text
+    assert [t for t, _ in message.buttons] == ["基本医疗保险参保人员享受门诊慢特病病种待遇认定", "异地转诊人员备案"]
+    [question] = chat.click(message, "基本医疗保险参保人员享受门诊慢特病病种待遇认定")
+    [answer] = chat.click(question, "城乡居民")
+    assert "濮阳县人民医院" in answer.text and "濮阳县中医院" not in answer.text
+
+
+def test_a_township_across_106_is_not_given_a_side(chat):
+    [message] = chat.say("ask_hospital", "八公桥在国道哪边", township="八公桥")
+    assert "106国道从八公桥镇穿过" in message.text and "以东" not in message.text.split("。")[0]
+
+
+def test_a_side_asked_about_is_not_taken_as_told(chat):
+    # 五星乡 is west of 106国道 in the table; the citizen only asks whether it is east.
+    [message] = chat.say("ask_hospital", "五星乡属于国道以东吗", township="五星乡", road_side="以东")
+    assert "五星乡一般认为位于106国道以西" in message.text
+    [question] = chat.click(message, "基本医疗保险参保人员享受门诊慢特病病种待遇认定")
+    [answer] = chat.click(question, "城乡居民")
+    assert "濮阳县中医院" in answer.text and "濮阳县人民医院" not in answer.text
+
+
+def test_a_side_told_with_the_township_is_taken(chat):
+    chat.say("inform", "俺是八公桥的 住国道东边", township="八公桥", road_side="东边")
+    [question] = chat.say("ask_hospital", "办慢病去哪个医院", matter="慢病")
+    [answer] = chat.click(question, "城乡居民")
+    assert "濮阳县人民医院" in answer.text and "濮阳县中医院" not in answer.text
