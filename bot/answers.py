@@ -178,3 +178,21 @@ def township_hospital(catalogue: Catalogue, name: str) -> Optional[Dict[str, obj
         text += f"\n（侧别为推断：{township.basis}；非官方名单）"
     return {"township": township.name, "side": township.side, "inferred": township.inferred,
             "basis": township.basis, "hospital": hospital, "text": text + "\n" + notes.line()}
+
+
+def window_matters(catalogue: Catalogue, window: int) -> str:
+    """What one window of 濮阳县行政服务大厅 handles ("69号窗口办啥"), from the 濮阳县 guide."""
+    notes = SourceNotes(catalogue)
+    lines = []
+    for matter in catalogue.matters:
+        variant = matter.variants.get("puyang")
+        for entry in (variant.where if variant else []):
+            if window in entry.windows:
+                notes.add(entry.src)
+                who = f"（{'、'.join(entry.for_)}）" if entry.for_ else ""
+                lines.append(f"  · {matter.name}{who}")
+    if not lines:
+        return (f"濮阳县医保办事指南没有写明{window}号窗口办理哪项医保业务。您可以告诉我要办的业务，我告诉您去哪个窗口；"
+                f"也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
+    return "\n".join([f"濮阳县行政服务大厅{window}号窗口办理：", *dict.fromkeys(lines), notes.line(),
+                      f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])

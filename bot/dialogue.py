@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, side_note
+from bot.answers import SUPERVISION_PHONE, side_note, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
 from bot.matcher import Candidate, MatterMatcher, fold, resolve
@@ -26,6 +26,13 @@ INTENT_ASPECTS = {
 }
 # Aspects whose answer differs by person type: asked before answering.
 PERSON_DEPENDENT = ("where", "materials", "hospital")
+# "69号窗口办啥" asks what a window handles, not where a matter is handled.
+WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪)")
+NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
+# After a first question, a message without a matter entity stays on the remembered matter
+# unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
+# stray words such as "到账" or "单位盖章" under 20).
+SWITCH_SCORE = 25.0
 # A side of 106国道 named in a question about a township is a guess to check, not a fact.
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
@@ -47,13 +54,27 @@ class Understanding:
     text: str = ""
     entities: Sequence[Dict[str, Any]] = ()
 
+    def _negated(self, e: Dict[str, Any]) -> bool:
+        start = e.get("start")
+        return bool(self.text) and start is not None and bool(NEGATED.search(self.text[max(0, start - 4):start]))
+
+    def told(self) -> List[Dict[str, Any]]:
+        """The entities the citizen says, not those they deny ("不是城乡居民，是职工")."""
+        return [e for e in self.entities if not self._negated(e)]
+
+    def text_without_denied(self) -> str:
+        text = self.text
+        for e in sorted((e for e in self.entities if self._negated(e)), key=lambda e: -e["start"]):
+            text = text[:e["start"]] + text[e["end"]:]
+        return text
+
     def values(self, entity: str) -> List[str]:
-        return [str(e.get("value") or e.get("text") or "") for e in self.entities if e.get("entity") == entity]
+        return [str(e.get("value") or e.get("text") or "") for e in self.told() if e.get("entity") == entity]
 
     def texts(self, entity: str) -> List[str]:
         """The words as typed (the synonym mapper may have replaced the value)."""
         out = []
-        for e in self.entities:
+        for e in self.told():
             if e.get("entity") != entity:
                 continue
             start, end = e.get("start"), e.get("end")
@@ -137,6 +158,9 @@ class Conversation:
 
     def respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
         intent = understood.intent
+        asked_window = WINDOW_QUESTION.search(understood.text)
+        if asked_window and not understood.values("matter"):
+            return Turn([Message(window_matters(self.catalogue, int(asked_window.group(1))))], {})
         if intent == "nlu_fallback":
             return self._unsure(understood)
         updates: Dict[str, Any] = {}
@@ -155,19 +179,28 @@ class Conversation:
             updates["road_side"] = side
         if region:
             updates["region"] = region
+        elif intent in INTENT_ASPECTS and not understood.text.startswith("/"):
+            updates["region"] = None  # a question that names no region is answered for 濮阳县
 
         matter, candidates = self._matter_from_entities(understood)
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
-            whole, _ = self.matter_named(understood.text)
+            whole, _ = self.matter_named(understood.text_without_denied())
             if whole is not None and whole.id in {c.matter_id for c in candidates}:
                 matter, candidates = whole, []
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
-        if matter is None and not candidates and asks_question:
-            matter, candidates = self.matter_named(understood.text)
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
+        text = understood.text_without_denied()
+        if matter is None and not candidates and asks_question:
+            # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
+            same_matter = remembered is not None and (
+                intent != "correct_matter" or person_type or township or side or region)
+            if same_matter and self._names_no_other_matter(text):
+                matter = remembered
+            else:
+                matter, candidates = self.matter_named(text)
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -198,6 +231,10 @@ class Conversation:
         updates["matter"] = matter.id
         state = {**slots, **updates}
         return self._answer(matter, aspect, state, updates)
+
+    def _names_no_other_matter(self, text: str) -> bool:
+        best = self.matcher.match(vocabulary.without_context_words(text, self._place_names))
+        return not best or best[0].score < SWITCH_SCORE
 
     def _hospital_matter(self, text: str, remembered: Optional[Matter]) -> Optional[Matter]:
         folded = fold(text)

@@ -25,7 +25,7 @@ def matter_list(catalogue: Catalogue) -> Message:
 
 def handoff() -> Message:
     return Message(f"需要人工帮助请拨打濮阳县医保监督电话 {SUPERVISION_PHONE}，"
-                   "也可以到濮阳县行政服务大厅办理该业务的窗口当面咨询。")
+                   "也可以到办理该业务的窗口或经办地点当面咨询（问我“某某业务在哪办”可查地点）。")
 
 
 COURTESIES = {

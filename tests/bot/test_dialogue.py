@@ -164,3 +164,57 @@ def test_a_side_told_with_the_township_is_taken(chat):
     [question] = chat.say("ask_hospital", "办慢病去哪个医院", matter="慢病")
     [answer] = chat.click(question, "城乡居民")
     assert "濮阳县人民医院" in answer.text and "濮阳县中医院" not in answer.text
+
+
+def test_a_denied_person_type_is_not_taken(chat):
+    text = "俺是梁庄的，不是城乡居民，是职工，慢性病在哪办"
+    found = [entity("township", "梁庄", text), entity("person_type", "城乡居民", text),
+             entity("person_type", "职工", text), entity("matter", "慢性病", text)]
+    turn = chat.conversation.respond(Understanding("ask_where", text, found), {})
+    [answer] = turn.messages
+    assert turn.slots["person_type"] == "城镇职工"
+    assert "69号窗口" in answer.text and "濮阳县人民医院" not in answer.text
+
+
+def test_follow_ups_without_a_matter_stay_on_it(chat):
+    chat.say("ask_matter", "个人账户的钱能一次取出来吗", matter="个人账户")
+    [answer] = chat.say("ask_time_limit", "多久到账")
+    assert answer.text.startswith("【职工医保个人账户一次性支取") or "个人账户" in answer.text.split("\n")[0]
+    [where] = chat.say("ask_where", "那去哪办")
+    assert "个人账户" in where.text.split("\n")[0]
+
+
+def test_a_person_type_correction_reanswers_the_same_matter(chat):
+    chat.say("ask_where", "城乡居民门诊报销去哪", matter="门诊报销", person_type="城乡居民")
+    [answer] = chat.say("correct_matter", "不是，俺是职工", person_type="职工")
+    assert "门诊费用报销" in answer.text and "70号窗口" in answer.text
+
+
+def test_words_around_a_question_do_not_pick_a_matter(chat):
+    [message] = chat.say("ask_hospital", "五星乡在国道东边还是西边", township="五星乡")
+    assert "五星乡一般认为位于106国道以西" in message.text and "结算" not in message.text
+
+
+def test_a_follow_up_naming_no_region_is_answered_for_the_county(chat):
+    [henan] = chat.say("ask_time_limit", "河南省个人账户一次性支取要多久", matter="个人账户一次性支取", region="河南省")
+    assert "不超过15个工作日" in henan.text
+    [county] = chat.say("ask_time_limit", "那现场去办要多久")
+    assert "（河南省2024年版）" not in county.text and "即时办理" in county.text
+
+
+def test_when_to_apply_is_told_with_the_time_limit(chat):
+    [answer] = chat.say("ask_time_limit", "药店医保结算啥时候交", matter="药店医保结算")
+    assert "申请时间：每月5-10日（节假日顺延）" in answer.text and "不超过30个工作日" in answer.text
+    assert "濮阳县医保监督电话：0393-8669566" in answer.text
+
+
+def test_what_a_window_handles(chat):
+    [sixty_nine] = chat.say("nlu_fallback", "69号窗口办啥")
+    assert "濮阳县行政服务大厅69号窗口办理" in sixty_nine.text
+    assert "门诊慢特病病种待遇认定（城镇职工）" in sixty_nine.text and "生育津贴" not in sixty_nine.text
+    [sixty_eight] = chat.say("ask_where", "68号窗口是办什么的")
+    for name in ("产前检查费支付", "生育医疗费支付", "计划生育医疗费支付", "生育津贴支付", "一次性生育补助金支付"):
+        assert name in sixty_eight.text
+    assert "来源：" in sixty_eight.text
+    [seventy_one] = chat.say("ask_where", "71号窗口管啥")
+    assert "没有写明71号窗口" in seventy_one.text and "0393-8669566" in seventy_one.text
