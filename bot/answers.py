@@ -96,7 +96,7 @@ def _online_variant(matter: Matter, variant: Variant) -> Optional[Variant]:
 
 
 def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = None,
-                person_type: Optional[str] = None) -> str:
+                person_type: Optional[str] = None, side: Optional[str] = None) -> str:
     """The full card for a hotline agent: where, materials, time limit, online, phone, sources."""
     region = region if region in matter.variants else matter.default_region
     variant = matter.variants[region]
@@ -110,7 +110,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
     if variant.serves:
         notes.add(variant.serves.src)
         lines.append(f"服务对象：{variant.serves.text}")
-    places = where_lines(catalogue, variant, person_type, notes)
+    places = where_lines(catalogue, variant, person_type, notes, side)
     if places:
         lines.append("办理地点：" + ("\n  · ".join([""] + places) if len(places) > 1 else places[0]))
     materials = material_lines(variant, person_type, notes)

@@ -94,6 +94,9 @@ def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
             notes.add(channel.src)
             who = f"（限{'、'.join(channel.for_)}）" if channel.for_ else ""
             lines.append(f"  · {channel.platform}{who}：" + "；".join(channel.steps))
+    if any("非关键信息" in step for channel in source.online for step in channel.steps):
+        # The guide's online module covers 非关键信息 only: say so before the citizen tries a 身份证号 change.
+        lines.append("注意：网上办理的模块只写了“非关键信息变更”；关键信息变更需提供辅助材料，请到窗口办理（问我“在哪办”可查窗口）。")
     return lines
 
 
@@ -142,7 +145,7 @@ COMPOSERS: Dict[str, Callable] = {
 def aspect_answer(catalogue: Catalogue, matter: Matter, aspect: str, region: Optional[str] = None,
                   person_type: Optional[str] = None, side: Optional[str] = None) -> str:
     if aspect == "general":
-        return matter_card(catalogue, matter, region=region, person_type=person_type)
+        return matter_card(catalogue, matter, region=region, person_type=person_type, side=side)
     shown_region = region if region in matter.variants else matter.default_region
     variant = matter.variants[shown_region]
     notes = SourceNotes(catalogue)

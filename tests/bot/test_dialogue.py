@@ -218,3 +218,17 @@ def test_what_a_window_handles(chat):
     assert "来源：" in sixty_eight.text
     [seventy_one] = chat.say("ask_where", "71号窗口管啥")
     assert "没有写明71号窗口" in seventy_one.text and "0393-8669566" in seventy_one.text
+
+
+def test_the_whole_card_names_the_one_hospital_for_a_known_township(chat):
+    chat.say("inform", "俺是柳屯的", township="柳屯")
+    chat.say("ask_matter", "慢性病咋办", matter="慢性病")
+    [card] = chat.say("inform", "城乡居民", person_type="城乡居民")
+    assert "柳屯镇一般认为位于106国道以东" in card.text
+    assert "濮阳县人民医院" in card.text and "濮阳县中医院" not in card.text
+
+
+def test_online_change_says_it_covers_non_key_information_only(chat):
+    chat.say("ask_matter", "身份证号变了，居民医保信息咋改", matter="居民医保信息")
+    [online] = chat.say("ask_online", "中不中网上改")
+    assert "非关键信息变更" in online.text and "关键信息变更需提供辅助材料" in online.text
