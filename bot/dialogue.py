@@ -28,6 +28,16 @@ INTENT_ASPECTS = {
 PERSON_DEPENDENT = ("where", "materials", "hospital")
 # "69号窗口办啥" asks what a window handles, not where a matter is handled.
 WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪)")
+WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
+# Matters kept apart by person type in the 濮阳县 guide: the other group's own matter.
+COUNTERPARTS = {("employee_info_change", "城乡居民"): "resident_info_change",
+                ("resident_info_change", "职工"): "employee_info_change",
+                ("employee_enrollment", "城乡居民"): "resident_enrollment",
+                ("resident_enrollment", "职工"): "employee_enrollment"}
+# Matters whose 服务对象 are 职工 only (生育保险, 个人账户, 转移接续, 异地安置 of retired 职工).
+WORKERS_ONLY = ("prenatal_checkup_payment", "maternity_medical_payment", "family_planning_payment",
+                "maternity_allowance", "transfer_continuation", "retiree_relocation_filing",
+                "personal_account_withdrawal")
 NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
 # After a first question, a message without a matter entity stays on the remembered matter
 # unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
@@ -224,6 +234,9 @@ class Conversation:
                                  "以东还是以西确定医院。请问您要办哪一项？", [
                                      (self.catalogue.matter(m).name, payload("ask_hospital", matter=m))
                                      for m in HOSPITAL_MATTERS])], updates)
+        if matter is None and intent == "ask_contact" and not candidates:
+            return Turn([Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}（来源：《濮阳县医疗保障经办政务服务事项办事指南》"
+                                 "各项“七、监督电话”）。告诉我您要办的业务，我可以告诉您办理地点。")], updates)
         if matter is None:
             updates["pending"] = aspect
             return Turn([self._which_matter(candidates)], updates)
@@ -249,7 +262,15 @@ class Conversation:
     def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any]) -> Turn:
         person_type = state.get("person_type")
         region = state.get("region")
+        group = "城乡居民" if person_type == "城乡居民" else "职工" if person_type in WORKER_TYPES else None
+        if (matter.id, group) in COUNTERPARTS:  # "改身份证号" first read as 职工, then "俺是农村的"
+            matter = self.catalogue.matter(COUNTERPARTS[(matter.id, group)])
+            updates["matter"] = matter.id
         variant = matter.variant(region)
+        caution = ""
+        if matter.id in WORKERS_ONLY and group == "城乡居民" and variant.serves:
+            caution = (f"注意：指南写明“{matter.name}”的服务对象是：{variant.serves.text}。您是城乡居民，这项可能不适用，"
+                       f"请拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 确认。\n")
         if aspect == "hospital":
             if matter.id not in HOSPITAL_MATTERS:
                 aspect = "where"
@@ -271,6 +292,7 @@ class Conversation:
         text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
         if township_note:
             text = township_note + "\n" + text
+        text = caution + text
         updates["aspect"] = aspect
         updates["pending"] = None
         return Turn([Message(text)], updates)

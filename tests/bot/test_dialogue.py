@@ -232,3 +232,21 @@ def test_online_change_says_it_covers_non_key_information_only(chat):
     chat.say("ask_matter", "身份证号变了，居民医保信息咋改", matter="居民医保信息")
     [online] = chat.say("ask_online", "中不中网上改")
     assert "非关键信息变更" in online.text and "关键信息变更需提供辅助材料" in online.text
+
+
+def test_a_resident_is_moved_to_the_residents_matter(chat):
+    chat.say("ask_matter", "职工参保信息变更 身份证号错了要改", matter="职工参保信息变更")
+    [answer] = chat.say("inform", "俺是农村的", person_type="农村的")
+    assert "城乡居民参保信息变更登记" in answer.text and "73、74号窗口" in answer.text
+    assert "72号窗口" not in answer.text
+
+
+def test_a_resident_is_told_a_workers_only_matter_may_not_apply(chat):
+    chat.say("ask_matter", "生育医疗费咋报", matter="生育医疗费")
+    [answer] = chat.say("inform", "我是城乡居民", person_type="城乡居民")
+    assert answer.text.startswith("注意：指南写明“生育医疗费支付”的服务对象是：符合条件的濮阳县参保职工")
+
+
+def test_a_phone_question_without_a_matter_gets_the_phone(chat):
+    [answer] = chat.say("ask_contact", "电话多少")
+    assert "0393-8669566" in answer.text and not answer.buttons
