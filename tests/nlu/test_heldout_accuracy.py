@@ -1,7 +1,7 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
 The targets are intent accuracy and matter-entity F1 of 95%. The model does not reach them
-yet (measured on the three sets together, 1,292 messages: 93.6% and 0.911); until it does, these
+yet (measured on the three sets together, 1,292 messages: 94.7% and 0.906); until it does, these
 floors, just under the measured figures, stop a change from making it worse. Raise them as
 the model improves."""
 import json
@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
-INTENT_ACCURACY_FLOOR = 0.925
+INTENT_ACCURACY_FLOOR = 0.94
 MATTER_F1_FLOOR = 0.90
 
 
