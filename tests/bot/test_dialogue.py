@@ -216,6 +216,8 @@ def test_what_a_window_handles(chat):
     for name in ("产前检查费支付", "生育医疗费支付", "计划生育医疗费支付", "生育津贴支付", "一次性生育补助金支付"):
         assert name in sixty_eight.text
     assert "来源：" in sixty_eight.text
+    [seventy] = chat.say("ask_where", "70号窗口呢")
+    assert "门诊费用报销（城镇职工）" in seventy.text
     [seventy_one] = chat.say("ask_where", "71号窗口管啥")
     assert "没有写明71号窗口" in seventy_one.text and "0393-8669566" in seventy_one.text
 
