@@ -45,6 +45,9 @@ def test_names_and_sentences():
     assert check_name("阿卜杜热合曼·买买提").value == "阿卜杜热合曼·买买提"
     assert check_name("张3").value is None
     assert check_name("那要带什么材料").value is None
+    # a side of 106国道 typed when the name was asked is not a name
+    assert check_name("国道东边").value is None and check_name("路西").value is None
+    assert check_name("东方红").value == "东方红"
 
 
 def test_optional_note_can_be_skipped_and_cancel_words_are_seen():
