@@ -139,7 +139,10 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         lines.append(f"是否收费{label}：{fee_variant.fee.text}")
     if matter.item_code:
         notes.add(matter.item_code.src)
-        lines.append(f"事项编码：{matter.item_code.text}")
+        # The code often comes from another region's list: say whose, so no one reads it as 濮阳县's rule.
+        source_doc = Citation.parse(matter.item_code.src).doc
+        label = f"（据《{catalogue.documents[source_doc].title}》）" if source_doc not in ("000", "001") else ""
+        lines.append(f"事项编码{label}：{matter.item_code.text}")
     if variant.phone:
         notes.add(variant.phone.src)
         lines.append(f"监督电话：{variant.phone.text}")

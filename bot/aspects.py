@@ -35,9 +35,13 @@ def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
             notes.add(variant.handled_by.src)
             return [f"受理单位：{variant.handled_by.text}"]
         return ["这份指南没有写明办理地点。"]
-    if len(lines) == 1:
-        return [f"办理地点：{lines[0]}"]
-    return ["办理地点："] + [f"  · {line}" for line in lines]
+    out = [f"办理地点：{lines[0]}"] if len(lines) == 1 else ["办理地点："] + [f"  · {line}" for line in lines]
+    # Where some cases are assessed elsewhere (4 慢性病 at the 乡镇卫生院 for the rural poor), say so here.
+    for note in variant.notes:
+        if "鉴定" in note.text and note.applies_to(person_type):
+            notes.add(note.src)
+            out.append(f"注意：{note.text}")
+    return out
 
 
 def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str]:

@@ -27,7 +27,8 @@ INTENT_ASPECTS = {
 # Aspects whose answer differs by person type: asked before answering.
 PERSON_DEPENDENT = ("where", "materials", "hospital")
 # "69号窗口办啥" asks what a window handles, not where a matter is handled.
-WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪|呢[?？]?$)")
+WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪|呢[?？]?$)"
+                             r"|^(?:那)?(6[89]|7[0-4])号(?:窗口)?(?:呢)?[?？]?$")
 WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
 # Matters kept apart by person type in the 濮阳县 guide: the other group's own matter.
 COUNTERPARTS = {("employee_info_change", "城乡居民"): "resident_info_change",
@@ -170,7 +171,8 @@ class Conversation:
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
-            return Turn([Message(window_matters(self.catalogue, int(asked_window.group(1))))], {})
+            number = asked_window.group(1) or asked_window.group(3)
+            return Turn([Message(window_matters(self.catalogue, int(number)))], {})
         if intent == "nlu_fallback":
             return self._unsure(understood)
         updates: Dict[str, Any] = {}

@@ -218,6 +218,8 @@ def test_what_a_window_handles(chat):
     assert "来源：" in sixty_eight.text
     [seventy] = chat.say("ask_where", "70号窗口呢")
     assert "门诊费用报销（城镇职工）" in seventy.text
+    [alone] = chat.say("goodbye", "68号")
+    assert "生育津贴支付" in alone.text
     [seventy_one] = chat.say("ask_where", "71号窗口管啥")
     assert "没有写明71号窗口" in seventy_one.text and "0393-8669566" in seventy_one.text
 
@@ -252,3 +254,11 @@ def test_a_resident_is_told_a_workers_only_matter_may_not_apply(chat):
 def test_a_phone_question_without_a_matter_gets_the_phone(chat):
     [answer] = chat.say("ask_contact", "电话多少")
     assert "0393-8669566" in answer.text and not answer.buttons
+
+
+def test_a_where_answer_for_residents_names_the_diseases_assessed_elsewhere(chat):
+    chat.say("inform", "俺是梨园乡的", township="梨园乡")
+    [question] = chat.say("ask_where", "高血压并发症想办慢病 去哪", matter="慢病")
+    [answer] = chat.click(question, "城乡居民")
+    assert "濮阳县人民医院" in answer.text
+    assert "注意：高血压并发症、脑血管意外后遗症、糖尿病并发症、慢性阻塞性肺疾病等４个门诊重症慢性病病种在所在乡镇卫生院鉴定" in answer.text
