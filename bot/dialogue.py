@@ -47,7 +47,7 @@ SWITCH_SCORE = 25.0
 # A side of 106国道 named in a question about a township is a guess to check, not a fact.
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
-SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending")
+SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
 MENU_MATTERS = ("outpatient_reimbursement", "inpatient_reimbursement", "resident_enrollment",
                 "chronic_disease_certification", "long_term_residence_filing", "maternity_allowance")
 
@@ -205,6 +205,15 @@ class Conversation:
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
         text = understood.text_without_denied()
+        offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
+        if matter is None and not candidates and offered and self._names_no_other_matter(text):
+            # The choices just offered still stand: a person type may settle them ("城乡居民" between
+            # 职工/城乡居民参保信息变更), any other question gets the same choices again.
+            fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
+            if len(fitting) == 1:
+                matter = fitting[0]
+            elif asks_question or person_type:
+                candidates = [Candidate(m.id, 0.0, m.name) for m in offered]
         if matter is None and not candidates and asks_question:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (
@@ -241,11 +250,24 @@ class Conversation:
                                  "各项“七、监督电话”）。告诉我您要办的业务，我可以告诉您办理地点。")], updates)
         if matter is None:
             updates["pending"] = aspect
+            updates["candidates"] = [c.matter_id for c in candidates[:3]] or None
             return Turn([self._which_matter(candidates)], updates)
 
         updates["matter"] = matter.id
+        updates["candidates"] = None
         state = {**slots, **updates}
         return self._answer(matter, aspect, state, updates)
+
+    def _serves(self, matter: Matter, person_type: str) -> bool:
+        """Whether a matter may serve this kind of person: its 濮阳县 服务对象 names this group,
+        or names none of 居民/职工/单位 ("参保个人")."""
+        serves = matter.variant(None).serves
+        ours = ("居民" if person_type == "城乡居民" else "职工" if person_type in WORKER_TYPES
+                else "单位" if person_type == "单位" else None)
+        if serves is None or ours is None:
+            return False
+        named = [w for w in ("居民", "职工", "单位") if w in serves.text]
+        return ours in named or not named
 
     def _names_no_other_matter(self, text: str) -> bool:
         best = self.matcher.match(vocabulary.without_context_words(text, self._place_names))
@@ -343,7 +365,7 @@ class Conversation:
         if candidates:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
                 (self.catalogue.matter(c.matter_id).name, payload("ask_matter", matter=c.matter_id))
-                for c in candidates])], {})
+                for c in candidates])], {"candidates": [c.matter_id for c in candidates]})
         # Unsure is not out of scope ("你会些什么" may just be worded unusually): say what is covered.
         return Turn([Message("抱歉，我没太明白您的意思。" + COVERED + "您可以换个说法再问，或点下面的常见业务；"
                              f"也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。",

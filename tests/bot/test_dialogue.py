@@ -262,3 +262,20 @@ def test_a_where_answer_for_residents_names_the_diseases_assessed_elsewhere(chat
     [answer] = chat.click(question, "城乡居民")
     assert "濮阳县人民医院" in answer.text
     assert "注意：高血压并发症、脑血管意外后遗症、糖尿病并发症、慢性阻塞性肺疾病等４个门诊重症慢性病病种在所在乡镇卫生院鉴定" in answer.text
+
+
+def test_offered_choices_are_settled_by_a_person_type(chat):
+    [choices] = chat.say("ask_where", "查参保信息 去几号窗口")
+    assert len(choices.buttons) >= 2
+    [answer] = chat.say("inform", "城乡居民", person_type="城乡居民")
+    assert "参保个人参保信息查询" in answer.text and "73、74号窗口" in answer.text
+
+
+def test_offered_choices_are_offered_again_for_a_follow_up(chat):
+    [choices] = chat.say("ask_where", "查参保信息 去几号窗口")
+    offered = [t for t, _ in choices.buttons]
+    assert len(offered) >= 2
+    [again] = chat.say("ask_materials", "要带啥")
+    assert [t for t, _ in again.buttons] == offered
+    [answer] = chat.click(again, offered[0])
+    assert answer.text.startswith(f"【{offered[0]}") and "请一次带齐以下材料" in answer.text
