@@ -256,7 +256,10 @@ class Conversation:
         updates["matter"] = matter.id
         updates["candidates"] = None
         state = {**slots, **updates}
-        return self._answer(matter, aspect, state, updates)
+        # Back to 濮阳县 after a question about 平顶山 or 河南省: say so, as the lists differ.
+        back_to_county = bool(slots.get("region")) and slots.get("region") != "puyang" \
+            and "region" in updates and updates["region"] is None
+        return self._answer(matter, aspect, state, updates, back_to_county)
 
     def _serves(self, matter: Matter, person_type: str) -> bool:
         """Whether a matter may serve this kind of person: its 濮阳县 服务对象 names this group,
@@ -283,7 +286,8 @@ class Conversation:
             return remembered
         return None
 
-    def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any]) -> Turn:
+    def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any],
+                back_to_county: bool = False) -> Turn:
         person_type = state.get("person_type")
         region = state.get("region")
         group = "城乡居民" if person_type == "城乡居民" else "职工" if person_type in WORKER_TYPES else None
@@ -317,6 +321,8 @@ class Conversation:
         if township_note:
             text = township_note + "\n" + text
         text = caution + text
+        if back_to_county:
+            text = "（以下按濮阳县的办事指南回答）\n" + text
         updates["aspect"] = aspect
         updates["pending"] = None
         return Turn([Message(text)], updates)

@@ -200,6 +200,9 @@ def test_a_follow_up_naming_no_region_is_answered_for_the_county(chat):
     assert "不超过15个工作日" in henan.text
     [county] = chat.say("ask_time_limit", "那现场去办要多久")
     assert "（河南省2024年版）" not in county.text and "即时办理" in county.text
+    assert county.text.startswith("（以下按濮阳县的办事指南回答）")
+    [again] = chat.say("ask_where", "在哪办")
+    assert not again.text.startswith("（以下按")
 
 
 def test_when_to_apply_is_told_with_the_time_limit(chat):
