@@ -6,16 +6,20 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import send, understanding
+from actions.common import RespondsFromDialogue, send, understanding
 from bot.catalogue import default_catalogue
+from bot.dialogue import WINDOW_QUESTION
 from bot.replies import small_talk
 
 
-class ActionSmallTalk(Action):
+class ActionSmallTalk(RespondsFromDialogue, Action):
     def name(self) -> Text:
         return "action_small_talk"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        send(dispatcher, small_talk(default_catalogue(), understanding(tracker).intent))
+        understood = understanding(tracker)
+        if WINDOW_QUESTION.search(understood.text):  # "68号呢" may read as a goodbye or a greeting
+            return await super().run(dispatcher, tracker, domain)
+        send(dispatcher, small_talk(default_catalogue(), understood.intent))
         return []

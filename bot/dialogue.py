@@ -28,7 +28,7 @@ INTENT_ASPECTS = {
 PERSON_DEPENDENT = ("where", "materials", "hospital")
 # "69号窗口办啥" asks what a window handles, not where a matter is handled.
 WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪|呢[?？]?$)"
-                             r"|^(?:那)?(6[89]|7[0-4])号(?:窗口)?(?:呢)?[?？]?$")
+                             r"|^(?:那)?(6[89]|7[0-4])(?:号|号窗口|窗口|呢|号呢|号窗口呢|窗口呢)[?？]?$")
 WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
 # Matters kept apart by person type in the 濮阳县 guide: the other group's own matter.
 COUNTERPARTS = {("employee_info_change", "城乡居民"): "resident_info_change",
@@ -173,8 +173,6 @@ class Conversation:
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
-        if intent == "nlu_fallback":
-            return self._unsure(understood)
         updates: Dict[str, Any] = {}
         person_type = self._first(understood, "person_type", vocabulary.person_type)
         side = self._first(understood, "road_side", vocabulary.road_side)
@@ -191,8 +189,12 @@ class Conversation:
             updates["road_side"] = side
         if region:
             updates["region"] = region
-        elif intent in INTENT_ASPECTS and not understood.text.startswith("/"):
+        elif intent in INTENT_ASPECTS and not understood.text.startswith("/") and not slots.get("candidates"):
             updates["region"] = None  # a question that names no region is answered for 濮阳县
+        if intent == "nlu_fallback":
+            # unsure of the question, but "我是城乡居民" or a township in it still holds
+            unsure = self._unsure(understood)
+            return Turn(unsure.messages, {**updates, **unsure.slots})
 
         matter, candidates = self._matter_from_entities(understood)
         if candidates:
@@ -206,7 +208,10 @@ class Conversation:
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
         text = understood.text_without_denied()
         offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
-        if matter is None and not candidates and offered and self._names_no_other_matter(text):
+        typed = [m for m in offered if fold(m.name) in fold(text)]  # a button's title typed out
+        if typed:
+            matter, candidates = max(typed, key=lambda m: len(m.name)), []
+        elif matter is None and not candidates and offered and self._names_no_other_matter(text):
             # The choices just offered still stand: a person type may settle them ("城乡居民" between
             # 职工/城乡居民参保信息变更), any other question gets the same choices again.
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []

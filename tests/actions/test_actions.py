@@ -70,3 +70,9 @@ def test_thanks_offers_the_review():
     messages, _ = run(ActionSmallTalk(), tracker("谢谢啊", "thank"))
     assert "评价" in messages[0]["text"]
     assert messages[0]["buttons"] == [{"title": "评价本次服务", "payload": "/give_review"}]
+
+
+def test_small_talk_answers_a_window_question_read_as_a_goodbye():
+    messages, _ = run(ActionSmallTalk(), tracker("那68号呢", "goodbye"))
+    assert messages[0]["text"].startswith("濮阳县行政服务大厅68号窗口办理")
+    assert "再见" not in messages[0]["text"]

@@ -282,3 +282,17 @@ def test_offered_choices_are_offered_again_for_a_follow_up(chat):
     assert [t for t, _ in again.buttons] == offered
     [answer] = chat.click(again, offered[0])
     assert answer.text.startswith(f"【{offered[0]}") and "请一次带齐以下材料" in answer.text
+
+
+def test_a_typed_button_title_is_taken_and_a_stated_person_type_survives_a_doubt(chat):
+    [choices] = chat.say("nlu_fallback", "我是城乡居民，生孩子的费用怎么报", person_type="城乡居民")
+    assert chat.slots["person_type"] == "城乡居民" and choices.buttons
+    title = choices.buttons[0][0]
+    [answer] = chat.say("inform", title, matter=title)
+    assert answer.text.startswith("注意：指南写明") or f"【{title}" in answer.text.split("\n")[0]
+
+
+def test_choices_after_a_pingdingshan_question_stay_on_pingdingshan(chat):
+    chat.say("ask_time_limit", "平顶山住院报销要多久", region="平顶山", matter="住院")
+    [answer] = chat.say("inform", "住院费用报销", matter="住院费用报销")
+    assert "（平顶山市）" in answer.text
