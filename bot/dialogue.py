@@ -200,8 +200,17 @@ class Conversation:
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
             whole, _ = self.matter_named(understood.text_without_denied())
-            if whole is not None and whole.id in {c.matter_id for c in candidates}:
+            if whole is not None and (whole.id in {c.matter_id for c in candidates}
+                                      or not self._names_no_other_matter(understood.text_without_denied())):
                 matter, candidates = whole, []
+        known_type = person_type or slots.get("person_type")
+        if candidates and known_type:
+            # "城乡居民改参保信息": of 职工/城乡居民/单位参保信息变更, only one serves a resident.
+            fitting = [c for c in candidates if self._serves(self.catalogue.matter(c.matter_id), known_type)]
+            if len(fitting) == 1:
+                matter, candidates = self.catalogue.matter(fitting[0].matter_id), []
+            elif fitting:
+                candidates = fitting
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
@@ -311,7 +320,7 @@ class Conversation:
             options = self._person_type_options(matter, region, aspect)
             if options:
                 updates["pending"] = aspect
-                return Turn([Message(f"办理“{matter.name}”，城镇职工和城乡居民的办理地点或材料不同。请问您是？",
+                return Turn([Message(f"办理“{matter.name}”，不同人员的办理地点或材料不同。请问您是？",
                                      [(o, payload("inform", person_type=o)) for o in options])], updates)
         side, township_note = None, ""
         uses_road_rule = any(p == "hospital_by_106" for e in variant.where if e.applies_to(person_type)

@@ -296,3 +296,9 @@ def test_choices_after_a_pingdingshan_question_stay_on_pingdingshan(chat):
     chat.say("ask_time_limit", "平顶山住院报销要多久", region="平顶山", matter="住院")
     [answer] = chat.say("inform", "住院费用报销", matter="住院费用报销")
     assert "（平顶山市）" in answer.text
+
+
+def test_a_stated_resident_is_not_offered_the_workers_change(chat):
+    [answer] = chat.say("ask_where", "城乡居民改参保信息去哪", person_type="城乡居民", matter="改参保信息")
+    assert "城乡居民参保信息变更登记" in answer.text and "73、74号窗口" in answer.text
+    assert not answer.buttons
