@@ -1,6 +1,7 @@
 """Set-up of the Rasa server process, run when it loads the assistant's channels (before
-the model is loaded): log masking, the fast model load (bot/model_loading.py), and the check
-of action server replies below.
+the model is loaded): log masking, the fast model load (bot/model_loading.py), connections
+to the action server kept open (bot/kept_sessions.py), and the check of action server
+replies below.
 
 Rasa checks every action server reply against a JSON schema with `jsonschema.validate`,
 which re-checks the schema itself each time: a third of the server's time under load.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict
 
+from bot.kept_sessions import keep_sessions_open
 from bot.model_loading import use_fast_model_loading
 from bot.privacy import install_log_masking
 
@@ -43,4 +45,5 @@ def prepare_rasa_process() -> None:
 
     install_log_masking()
     use_fast_model_loading()
+    keep_sessions_open()
     RemoteAction._validate_action_result = _validate_action_result
