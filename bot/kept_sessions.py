@@ -49,6 +49,12 @@ class _KeptSession:
         return False
 
 
+async def close_kept_sessions() -> None:
+    while _sessions:
+        _, (_, session) = _sessions.popitem()
+        await session.close()
+
+
 def keep_sessions_open() -> None:
     from rasa.utils.endpoints import EndpointConfig
 

@@ -5,7 +5,7 @@ import asyncio
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.kept_sessions import keep_sessions_open
+from bot.kept_sessions import close_kept_sessions, keep_sessions_open
 
 
 async def start_server(port, peers):
@@ -35,6 +35,7 @@ def test_calls_share_one_connection_and_survive_a_restart(monkeypatch):
         await runner.cleanup()  # the action server restarts
         runner = await start_server(5391, peers)
         assert await endpoint.request(json={"next_action": "x"}, method="post") is not None
+        await close_kept_sessions()
         await runner.cleanup()
         return peers
 
