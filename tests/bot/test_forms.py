@@ -108,3 +108,12 @@ def test_a_stored_filing_says_when_the_hospital_rests_on_an_inferred_side(filing
         id_number=ID, phone="13937112345", person_type="城乡居民", township="梨园乡"), "token-side")
     text = filing.stored_message(stored).text
     assert "濮阳县人民医院" in text and "梨园乡一般认为位于106国道以东" in text and "并非官方名单" in text
+
+
+def test_a_stored_filing_for_a_township_across_106_says_the_citizen_chooses_by_side(filing, records):
+    from bot.records import FilingDraft
+    stored = records.create_filing(FilingDraft(
+        sender_id="s", matter_id="chronic_disease_certification", matter_name="慢特病认定", applicant_name="李桂芝",
+        id_number=ID, phone="13937112345", person_type="城乡居民", township="八公桥镇"), "token-across")
+    text = filing.stored_message(stored).text
+    assert "106国道从八公桥镇穿过" in text and "请按您家在106国道以东还是以西选择上面的医院" in text
