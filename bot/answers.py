@@ -161,6 +161,15 @@ def side_note(township: Township) -> str:
     return f"{township.name}位于{where}。"
 
 
+def township_side_text(township: Township) -> str:
+    """What is known of a township's side of 106国道, for any township."""
+    if township.side in ("east", "west"):
+        return side_note(township)
+    if township.side == "straddles":
+        return f"106国道从{township.name}穿过，国道两侧去的医院不同。"
+    return f"暂时无法确定{township.name}在106国道哪一侧（可拨打 {SUPERVISION_PHONE} 咨询）。"
+
+
 def township_hospital(catalogue: Catalogue, name: str) -> Optional[Dict[str, object]]:
     """The 106国道 rule for one township (城乡居民 慢特病认定 and 转诊), for a hotline agent."""
     township = catalogue.township(name) or catalogue.township(name.rstrip("镇乡"))

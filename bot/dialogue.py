@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, side_note, window_matters
+from bot.answers import SUPERVISION_PHONE, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
 from bot.matcher import Candidate, MatterMatcher, fold, resolve
@@ -31,14 +32,25 @@ WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|�
                              r"|^(?:那)?(6[89]|7[0-4])(?:号|号窗口|窗口|呢|号呢|号窗口呢|窗口呢)[?？]?$")
 WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
 # Matters kept apart by person type in the 濮阳县 guide: the other group's own matter.
-COUNTERPARTS = {("employee_info_change", "城乡居民"): "resident_info_change",
+COUNTERPARTS = {("employee_info_change", "居民"): "resident_info_change",
                 ("resident_info_change", "职工"): "employee_info_change",
-                ("employee_enrollment", "城乡居民"): "resident_enrollment",
+                ("employee_enrollment", "居民"): "resident_enrollment",
                 ("resident_enrollment", "职工"): "employee_enrollment"}
 # Matters whose 服务对象 are 职工 only (生育保险, 个人账户, 转移接续, 异地安置 of retired 职工).
 WORKERS_ONLY = ("prenatal_checkup_payment", "maternity_medical_payment", "family_planning_payment",
                 "maternity_allowance", "transfer_continuation", "retiree_relocation_filing",
                 "personal_account_withdrawal")
+
+
+def person_group(person_type: Optional[str]) -> Optional[str]:
+    """The word a guide's 服务对象 uses for this person type: 居民, 职工 or 单位."""
+    if person_type == "城乡居民":
+        return "居民"
+    if person_type in WORKER_TYPES:
+        return "职工"
+    return "单位" if person_type == "单位" else None
+
+
 NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
 # After a first question, a message without a matter entity stays on the remembered matter
 # unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
@@ -128,10 +140,14 @@ class Conversation:
                 return None, list(found.candidates)
         return None, []
 
-    def matter_named(self, text: str) -> Tuple[Optional[Matter], List[Candidate]]:
+    def _whole_match(self, text: str) -> List[Candidate]:
+        return self.matcher.match(vocabulary.without_context_words(text, self._place_names))
+
+    def matter_named(self, text: str, matches: Optional[List[Candidate]] = None
+                     ) -> Tuple[Optional[Matter], List[Candidate]]:
         """The one matter a free text names, or the candidates when it could be several
         (for a message the NLU found no matter entity in, and for form answers)."""
-        found = resolve(self.matcher.match(vocabulary.without_context_words(text, self._place_names)))
+        found = resolve(self._whole_match(text) if matches is None else matches)
         if found.kind == "one":
             return self.catalogue.matter(found.candidates[0].matter_id), []
         return None, list(found.candidates)
@@ -196,12 +212,14 @@ class Conversation:
             unsure = self._unsure(understood)
             return Turn(unsure.messages, {**updates, **unsure.slots})
 
+        text = understood.text_without_denied()
+        whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
         matter, candidates = self._matter_from_entities(understood)
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
-            whole, _ = self.matter_named(understood.text_without_denied())
+            whole, _ = self.matter_named(text, whole_match())
             if whole is not None and (whole.id in {c.matter_id for c in candidates}
-                                      or not self._names_no_other_matter(understood.text_without_denied())):
+                                      or not self._names_no_other_matter(whole_match())):
                 matter, candidates = whole, []
         known_type = person_type or slots.get("person_type")
         if candidates and known_type:
@@ -215,12 +233,11 @@ class Conversation:
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
-        text = understood.text_without_denied()
         offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
         typed = [m for m in offered if fold(m.name) in fold(text)]  # a button's title typed out
         if typed:
             matter, candidates = max(typed, key=lambda m: len(m.name)), []
-        elif matter is None and not candidates and offered and self._names_no_other_matter(text):
+        elif matter is None and not candidates and offered and self._names_no_other_matter(whole_match()):
             # The choices just offered still stand: a person type may settle them ("城乡居民" between
             # 职工/城乡居民参保信息变更), any other question gets the same choices again.
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
@@ -232,10 +249,10 @@ class Conversation:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (
                 intent != "correct_matter" or person_type or township or side or region)
-            if same_matter and self._names_no_other_matter(text):
+            if same_matter and self._names_no_other_matter(whole_match()):
                 matter = remembered
             else:
-                matter, candidates = self.matter_named(text)
+                matter, candidates = self.matter_named(text, whole_match())
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -260,8 +277,9 @@ class Conversation:
                                      (self.catalogue.matter(m).name, payload("ask_hospital", matter=m))
                                      for m in HOSPITAL_MATTERS])], updates)
         if matter is None and intent == "ask_contact" and not candidates:
-            return Turn([Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}（来源：《濮阳县医疗保障经办政务服务事项办事指南》"
-                                 "各项“七、监督电话”）。告诉我您要办的业务，我可以告诉您办理地点。")], updates)
+            guide = self.catalogue.documents["000"].title
+            return Turn([Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}（来源：《{guide}》各项“七、监督电话”）。"
+                                 "告诉我您要办的业务，我可以告诉您办理地点。")], updates)
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None
@@ -279,16 +297,15 @@ class Conversation:
         """Whether a matter may serve this kind of person: its 濮阳县 服务对象 names this group,
         or names none of 居民/职工/单位 ("参保个人")."""
         serves = matter.variant(None).serves
-        ours = ("居民" if person_type == "城乡居民" else "职工" if person_type in WORKER_TYPES
-                else "单位" if person_type == "单位" else None)
+        ours = person_group(person_type)
         if serves is None or ours is None:
             return False
         named = [w for w in ("居民", "职工", "单位") if w in serves.text]
         return ours in named or not named
 
-    def _names_no_other_matter(self, text: str) -> bool:
-        best = self.matcher.match(vocabulary.without_context_words(text, self._place_names))
-        return not best or best[0].score < SWITCH_SCORE
+    @staticmethod
+    def _names_no_other_matter(matches: List[Candidate]) -> bool:
+        return not matches or matches[0].score < SWITCH_SCORE
 
     def _hospital_matter(self, text: str, remembered: Optional[Matter]) -> Optional[Matter]:
         folded = fold(text)
@@ -304,13 +321,13 @@ class Conversation:
                 back_to_county: bool = False) -> Turn:
         person_type = state.get("person_type")
         region = state.get("region")
-        group = "城乡居民" if person_type == "城乡居民" else "职工" if person_type in WORKER_TYPES else None
+        group = person_group(person_type)
         if (matter.id, group) in COUNTERPARTS:  # "改身份证号" first read as 职工, then "俺是农村的"
             matter = self.catalogue.matter(COUNTERPARTS[(matter.id, group)])
             updates["matter"] = matter.id
         variant = matter.variant(region)
         caution = ""
-        if matter.id in WORKERS_ONLY and group == "城乡居民" and variant.serves:
+        if matter.id in WORKERS_ONLY and group == "居民" and variant.serves:
             caution = (f"注意：指南写明“{matter.name}”的服务对象是：{variant.serves.text}。您是城乡居民，这项可能不适用，"
                        f"请拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 确认。\n")
         if aspect == "hospital":
@@ -400,11 +417,3 @@ COVERED = ("我能解答濮阳县医保经办业务：参保登记和信息变�
 def out_of_scope_text() -> str:
     return ("抱歉，这个问题不在我能解答的范围。" + COVERED.replace("我能解答", "我只解答") +
             f"养老保险、公积金等请咨询相关部门；医保问题也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
-
-
-def township_side_text(township: Township) -> str:
-    if township.side in ("east", "west"):
-        return side_note(township)
-    if township.side == "straddles":
-        return f"106国道从{township.name}穿过，国道两侧去的医院不同。"
-    return f"暂时无法确定{township.name}在106国道哪一侧（可拨打 {SUPERVISION_PHONE} 咨询）。"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, side_note, where_lines
+from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, township_side_text, where_lines
 from bot.catalogue import Catalogue, Matter
-from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message, Understanding, township_side_text
+from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message, Understanding
 from bot.forms import FormSpec
 from bot.records import Filing
 from bot.validators import (Checked, check_id_number, check_name, check_note, check_phone, is_yes,
@@ -174,11 +174,10 @@ class FilingForm(FormSpec):
         if places:
             lines.append("办理地点：" + "；".join(places))
             if township and any(p == "hospital_by_106" for e in variant.where for p in e.places):
-                if side:
-                    lines.append(side_note(township))  # which hospital rests on the township's side
-                else:  # the road crosses it, or its side is not known: the citizen's own side decides
-                    lines.append(f"{township_side_text(township)}请按您家在106国道以东还是以西选择上面的医院；"
-                                 f"不确定可拨打 {SUPERVISION_PHONE} 咨询。")
+                # which hospital rests on the township's side; where the road crosses it or its side
+                # is not known, the citizen's own side decides
+                lines.append(township_side_text(township) + ("" if side else "请按您家在106国道以东还是以西选择"
+                                                             f"上面的医院；不确定可拨打 {SUPERVISION_PHONE} 咨询。"))
         if materials:
             lines.append("请带齐以下材料（一次性告知）：\n  " + "\n  ".join(materials))
         if variant.time_limit:

@@ -30,6 +30,14 @@ def message(tracker, text):
     tracker.update(ActionExecuted("action_listen"))
 
 
+def first_message(conversations, sender, text):
+    """A new conversation with one message saved, read back as the next message reads it."""
+    tracker = run(conversations.get_or_create_tracker(sender))
+    message(tracker, text)
+    run(conversations.save(tracker))
+    return run(conversations.retrieve(sender))
+
+
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "tracker.db"
@@ -37,10 +45,7 @@ def db(tmp_path):
 
 def test_a_conversation_survives_a_restart_of_the_server(db):
     first = store(db)
-    tracker = run(first.get_or_create_tracker("web:1"))
-    message(tracker, "门诊报销去哪办")
-    run(first.save(tracker))
-    tracker = run(first.retrieve("web:1"))
+    tracker = first_message(first, "web:1", "门诊报销去哪办")
     message(tracker, "那要带什么")
     tracker.update(SlotSet("person_type", "城镇职工"))
     run(first.save(tracker))
@@ -54,10 +59,7 @@ def test_a_conversation_survives_a_restart_of_the_server(db):
 
 def test_a_message_that_failed_half_way_is_not_remembered(db):
     conversations = store(db)
-    tracker = run(conversations.get_or_create_tracker("wx:2"))
-    message(tracker, "生育津贴在几号窗口")
-    run(conversations.save(tracker))
-    tracker = run(conversations.retrieve("wx:2"))
+    tracker = first_message(conversations, "wx:2", "生育津贴在几号窗口")
     tracker.update(UserUttered("这句没存上"))  # the server failed before saving
     again = run(conversations.retrieve("wx:2"))
     assert said(again) == ["生育津贴在几号窗口"]
@@ -68,10 +70,7 @@ def test_a_message_that_failed_half_way_is_not_remembered(db):
 
 def test_a_new_session_is_read_back_as_rasa_reads_it(db):
     conversations = store(db)
-    tracker = run(conversations.get_or_create_tracker("web:3"))
-    message(tracker, "昨天问的")
-    run(conversations.save(tracker))
-    tracker = run(conversations.retrieve("web:3"))
+    tracker = first_message(conversations, "web:3", "昨天问的")
     tracker.update(ActionExecuted("action_session_start"))
     tracker.update(SessionStarted())
     tracker.update(ActionExecuted("action_listen"))
