@@ -140,7 +140,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--actions-port", type=int, default=int(os.environ.get("ACTIONS_PORT", 5055)))
     args = parser.parse_args(argv)
     servers = Servers(rasa_port=args.port, actions_port=args.actions_port)
-    print("正在启动医保办事指引助手（首次启动约需一分钟）…", flush=True)
+    print("正在启动医保办事指引助手（约需十几秒）…", flush=True)
     try:
         servers.start()
     except (RuntimeError, TimeoutError) as exc:
