@@ -6,6 +6,7 @@ answering for 濮阳县) say so.
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Tuple
 
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Township, Variant, Where
@@ -70,6 +71,19 @@ def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[st
     return lines
 
 
+# A step that fixes when to apply ("每月5-10日", "每年10月") answers "啥时候交" as much as the time limit.
+APPLICATION_PERIOD = re.compile(r"每月|每年|每季度|\d+月|\d+日")
+
+
+def application_periods(variant: Variant, person_type: Optional[str], notes: SourceNotes) -> List[str]:
+    lines = []
+    for step in variant.steps:
+        if step.applies_to(person_type) and APPLICATION_PERIOD.search(step.text):
+            notes.add(step.src)
+            lines.append(f"申请时间：{step.text}")
+    return lines
+
+
 def material_lines(variant: Variant, person_type: Optional[str], notes: SourceNotes) -> List[str]:
     lines, n = [], 0
     for fact in variant.materials:
@@ -123,6 +137,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
     if variant.time_limit:
         notes.add(variant.time_limit.src)
         lines.append(f"办理时限：{variant.time_limit.text}")
+    lines += application_periods(variant, person_type, notes)
     online = _online_variant(matter, variant)
     if online:
         label = "" if online is variant else "（据河南省2024年版指南）"

@@ -5,11 +5,9 @@ every answer ends with its sources and the supervision phone.
 """
 from __future__ import annotations
 
-import re
-
 from typing import Callable, Dict, List, Optional
 
-from bot.answers import (SUPERVISION_PHONE, SourceNotes, material_lines, matter_card,
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, material_lines, matter_card,
                          where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant
 
@@ -56,20 +54,12 @@ def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str
     return out
 
 
-# A step that fixes when to apply ("每月5-10日", "每年10月") answers "啥时候交" as much as the time limit.
-APPLICATION_PERIOD = re.compile(r"每月|每年|每季度|\d+月|\d+日")
-
-
 def _time_limit(catalogue, matter, variant, person_type, side, notes) -> List[str]:
-    periods = [s for s in variant.steps if s.applies_to(person_type) and APPLICATION_PERIOD.search(s.text)]
-    lines = []
-    for step in periods:
-        notes.add(step.src)
-        lines.append(f"申请时间：{step.text}")
+    periods = application_periods(variant, person_type, notes)
     if not variant.time_limit:
-        return lines + ["这份指南没有写明办理时限。"]
+        return periods + ["这份指南没有写明办理时限。"]
     notes.add(variant.time_limit.src)
-    return [f"办理时限：{variant.time_limit.text}"] + lines
+    return [f"办理时限：{variant.time_limit.text}"] + periods
 
 
 def _process(catalogue, matter, variant, person_type, side, notes) -> List[str]:

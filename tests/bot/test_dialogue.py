@@ -302,3 +302,8 @@ def test_a_stated_resident_is_not_offered_the_workers_change(chat):
     [answer] = chat.say("ask_where", "城乡居民改参保信息去哪", person_type="城乡居民", matter="改参保信息")
     assert "城乡居民参保信息变更登记" in answer.text and "73、74号窗口" in answer.text
     assert not answer.buttons
+
+
+def test_the_whole_card_gives_the_application_period_too(chat):
+    [card] = chat.say("ask_matter", "药店医保结算啥时候交", matter="药店医保结算")
+    assert "申请时间：每月5-10日（节假日顺延）" in card.text and "办理时限：不超过30个工作日" in card.text
