@@ -17,6 +17,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -25,6 +26,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.special import softmax
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -49,6 +51,15 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
         self._resource = resource
         self.vectorizer = vectorizer
         self.classifier = classifier
+        self._prepare()
+
+    def _prepare(self) -> None:
+        # scikit-learn keeps the weights column-major, and scipy copies all of them (tens of
+        # thousands of n-grams × intents) into row order at every prediction: a tenth of the
+        # server's time under load. A row-ordered copy made once gives the same products.
+        if self.classifier is not None:
+            self._weights = np.ascontiguousarray(self.classifier.coef_.T)
+            self._intercept = self.classifier.intercept_
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -64,6 +75,7 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
         features = self.vectorizer.fit_transform([m.get(TEXT) for m in examples])
         self.classifier = LogisticRegression(C=self.config["C"], max_iter=3000)
         self.classifier.fit(features, [m.get(INTENT) for m in examples])
+        self._prepare()
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump((self.vectorizer, self.classifier), directory / MODEL_FILE)
         return self._resource
@@ -83,7 +95,7 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
         texts = [m for m in messages if m.get(TEXT)]
         if self.classifier is None or not texts:
             return messages
-        probabilities = self.classifier.predict_proba(self.vectorizer.transform([m.get(TEXT) for m in texts]))
+        probabilities = self.probabilities([m.get(TEXT) for m in texts])
         weight = self.config["weight"]
         for message, row in zip(texts, probabilities):
             # DIET's ranking holds its top intents only; an intent missing from it scores 0 there.
@@ -95,6 +107,11 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    def probabilities(self, texts: List[Text]) -> np.ndarray:
+        """The classifier's predict_proba (multinomial: a softmax of the linear scores)."""
+        scores = self.vectorizer.transform(texts) @ self._weights + self._intercept
+        return softmax(scores, axis=1)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -50,3 +50,9 @@ def test_the_intent_is_the_average_with_diet(trained):
     assert scores["handoff"] == pytest.approx(0.5 + 0.5 * own["handoff"], abs=1e-6)
     assert combined["name"] == "handoff" and combined["confidence"] >= 0.5
     assert len(combined_ranking) <= 10 and sum(scores.values()) <= 1.0 + 1e-6
+
+
+def test_the_fast_probabilities_are_scikit_learns(trained):
+    texts = ["门诊报销去哪个窗口办", "辦異地長期居住備案要錢嗎", "你好", "公积金咋提取", "俺是梨园的 慢病认定去哪个医院"]
+    expected = trained.classifier.predict_proba(trained.vectorizer.transform(texts))
+    assert trained.probabilities(texts) == pytest.approx(expected, abs=1e-9)
