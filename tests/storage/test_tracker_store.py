@@ -96,3 +96,32 @@ def test_several_server_processes_read_the_database_every_time(db, monkeypatch):
     message(seen_by_other, "谢谢")
     run(other.save(seen_by_other))
     assert said(run(one.retrieve("web:4"))) == ["转人工", "谢谢"]
+
+
+def stored_rows(conversations, sender):
+    """The events table as Rasa's other tools (rasa export, analytics) read it."""
+    with conversations.session_scope() as session:
+        query = session.query(conversations.SQLEvent).filter_by(sender_id=sender).order_by(conversations.SQLEvent.id)
+        return [(e.type_name, e.intent_name, e.action_name, e.timestamp, e.data) for e in query]
+
+
+def test_the_rows_written_are_the_rows_rasas_own_store_writes(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    ours = store(tmp_path / "ours.db")
+    rasas = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    for conversations in (ours, rasas):
+        tracker = run(conversations.get_or_create_tracker("web:5"))
+        message(tracker, "门诊报销去哪办")
+        run(conversations.save(tracker))
+        tracker = run(conversations.retrieve("web:5"))
+        tracker.update(UserUttered("俺是职工", parse_data={"intent": {"name": "inform", "confidence": 0.9}},
+                                   timestamp=1700000000.0), DOMAIN)
+        tracker.update(SlotSet("person_type", "城镇职工", timestamp=1700000001.0))
+        tracker.update(ActionExecuted("action_answer_guide", timestamp=1700000002.0))
+        run(conversations.save(tracker))
+    ours_rows, rasas_rows = stored_rows(ours, "web:5"), stored_rows(rasas, "web:5")
+    assert [r[:3] for r in ours_rows] == [r[:3] for r in rasas_rows]
+    assert ours_rows[-3:] == rasas_rows[-3:]
+    assert ("user", "inform", None) in [r[:3] for r in ours_rows]
+    assert ("action", None, "action_answer_guide") in [r[:3] for r in ours_rows]
