@@ -19,12 +19,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import conversation, send, understanding
 from bot import vocabulary
 from bot.catalogue import default_catalogue
+from bot.dialogue import Message
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
 from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
+from bot.status import STATUS_QUESTION, check_status
 from bot.working_days import add_working_days, today_in_china
 
+FREE_TEXT_SLOTS = ("filing_note", "review_comment", "review_subject")  # anything may be written there
 CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", OUTCOME, FAILURES)
 
 
@@ -87,7 +90,12 @@ class ValidateForm(FormValidationAction):
         for slot, value in tracker.slots_to_validate().items():
             if slot not in spec.slots or value is None:
                 continue
-            if slot == requested:
+            if slot == requested and slot not in FREE_TEXT_SLOTS and STATUS_QUESTION.search(str(value)):
+                # "我之前的预约怎么样了" in the middle of a form: answered, then the same question again
+                send(dispatcher, [Message(check_status(shared_records(), tracker.sender_id, str(value))),
+                                  Message(f"接着办刚才的{spec.what}：")])
+                updates[slot] = None
+            elif slot == requested:
                 step = take_answer(spec, slot, str(value), {**state, **updates})
                 send(dispatcher, step.messages)
                 updates.update(step.updates)
@@ -158,6 +166,7 @@ class ActionFinishFiling(Action):
                             matter_name=matter.name, applicant_name=state["filing_name"],
                             id_number=state["filing_id_number"], phone=state["filing_phone"],
                             person_type=state.get("filing_person_type"), township=state.get("filing_township"),
+                            road_side=state.get("filing_road_side"),
                             note=state.get("filing_note") or "")
         filing = shared_records().create_filing(draft, state.get("filing_token") or uuid.uuid4().hex)
         send(dispatcher, [spec.stored_message(filing)])

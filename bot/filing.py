@@ -6,25 +6,37 @@ The filing is for the 濮阳县 window: the materials and the place told at the 
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, township_side_text, where_lines
 from bot.catalogue import Catalogue, Matter
-from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, Conversation, Message, Understanding
-from bot.forms import FormSpec
+from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, SWITCH_SCORE, Conversation, Message, Understanding
+from bot.forms import FAILURES, FormSpec, Step
 from bot.records import Filing
+from bot.vocabulary import SIDE_NAMES
 from bot.validators import (Checked, check_id_number, check_name, check_note, check_phone, is_yes,
                             mask_id_number, mask_phone, plain, wants_edit)
 
 SKIP_BUTTON = ("没有备注", "没有")
 ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note")
+SIDE_BUTTONS = [("国道以东", "国道以东"), ("国道以西", "国道以西"), ("不清楚", "不清楚")]
+NOT_SURE = re.compile("不清楚|不知道|不确定|不晓得|说不准|不好说|弄不清")
+# "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
+CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是")
+# Answers already given that a correction may name, with how it names them. The personal
+# details are looked for before another matter ("身份证号输错了" is not 参保信息变更), the
+# person type and the township after it ("我要办的是城乡居民参保" is not a person type).
+DETAILS = (("filing_id_number", "身份证号", "身份证"), ("filing_phone", "手机号", "手机|电话"),
+           ("filing_name", "姓名", "名字|姓名"))
+CIRCUMSTANCES = (("filing_person_type", "人员类别", "职工|居民|灵活就业|类别"), ("filing_township", "乡镇", "乡镇"))
 
 
 class FilingForm(FormSpec):
     name = "filing_form"
     what = "预约登记"
-    slots = ("filing_matter", "filing_person_type", "filing_township", "filing_name",
+    slots = ("filing_matter", "filing_person_type", "filing_township", "filing_road_side", "filing_name",
              "filing_id_number", "filing_phone", "filing_note", "filing_confirm")
 
     def __init__(self, catalogue: Catalogue, conversation: Optional[Conversation] = None):
@@ -52,7 +64,14 @@ class FilingForm(FormSpec):
             # 106国道 rule: the township says which hospital residents go to.
             if matter.id in HOSPITAL_MATTERS and state.get("filing_person_type") in (None, "城乡居民"):
                 needed.append("filing_township")
+                # A township the road crosses, or whose side is not known: the home's side decides.
+                if self._township_side(state) is None and state.get("filing_township"):
+                    needed.append("filing_road_side")
         return needed + ["filing_name", "filing_id_number", "filing_phone", "filing_note", "filing_confirm"]
+
+    def _township_side(self, state: Dict[str, Any]) -> Optional[str]:
+        township = self.catalogue.township(state.get("filing_township") or "")
+        return township.side if township and township.side in SIDE_NAMES else None
 
     def _matter(self, state: Dict[str, Any]) -> Optional[Matter]:
         matter_id = state.get("filing_matter")
@@ -75,6 +94,10 @@ class FilingForm(FormSpec):
             return Message(f"办理“{matter.name}”，请问申请人是？", [(o, o) for o in options])
         if slot == "filing_township":
             return Message("请问申请人住在哪个乡镇？（用于按106国道确定就医医院）")
+        if slot == "filing_road_side":
+            township = self.catalogue.township(state["filing_township"])
+            return Message(township_side_text(township) + "请问申请人家住在106国道以东还是以西？"
+                           "（城乡居民按这个确定去哪家医院）", SIDE_BUTTONS)
         if slot == "filing_name":
             return Message(f"好的，预约办理“{matter.name}”。请输入申请人姓名（与身份证一致）。")
         if slot == "filing_id_number":
@@ -93,7 +116,8 @@ class FilingForm(FormSpec):
         if state.get("filing_person_type"):
             lines.append(f"人员类别：{state['filing_person_type']}")
         if state.get("filing_township"):
-            lines.append(f"所在乡镇：{state['filing_township']}")
+            side = SIDE_NAMES.get(state.get("filing_road_side") or "")
+            lines.append(f"所在乡镇：{state['filing_township']}" + (f"（家在{side}）" if side else ""))
         lines += [f"申请人：{state['filing_name']}",
                   f"身份证号：{mask_id_number(state['filing_id_number'])}",
                   f"手机号：{mask_phone(state['filing_phone'])}"]
@@ -114,6 +138,11 @@ class FilingForm(FormSpec):
             if township is None:
                 return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”。")
             return Checked(township.name)
+        if slot == "filing_road_side":
+            if NOT_SURE.search(text):
+                return Checked("unknown")
+            side = vocabulary.road_side(plain(text))
+            return Checked(side) if side else Checked(error="请回答“国道以东”或“国道以西”；不清楚请点“不清楚”。")
         if slot == "filing_name":
             return check_name(text)
         if slot == "filing_id_number":
@@ -156,8 +185,47 @@ class FilingForm(FormSpec):
             # "修改": ask the personal details again; the matter stays.
             return {"filing_confirm": None, **{s: None for s in ANSWER_SLOTS}}
         if slot == "filing_matter":
-            return {"filing_person_type": None, "filing_township": None}
+            return {"filing_person_type": None, "filing_township": None, "filing_road_side": None}
+        if slot == "filing_township":
+            return {"filing_road_side": None}
         return {}
+
+    def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
+        """A correction in the middle of the form: another matter, or an answer given before."""
+        if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
+            return None
+        step = self._ask_again(DETAILS, slot, text, state)
+        if step is not None:
+            return step
+        other = self._other_matter(text, state)
+        if other is not None:
+            updates = {"filing_matter": other.id, slot: None, FAILURES: None, "filing_confirm": None,
+                       **self.extra_updates("filing_matter", other.id, state)}
+            # The applicant is the same person: a person type the new matter also tells apart is kept.
+            if state.get("filing_person_type") in self.person_types(other):
+                updates["filing_person_type"] = state["filing_person_type"]
+            return Step(updates, [Message(f"好的，改为预约“{other.name}”，已填写的信息保留。")])
+        township = self.conversation.township_in(Understanding("inform", plain(text)))
+        if township is not None and state.get("filing_township") and township.name != state["filing_township"]:
+            return Step({"filing_township": township.name, "filing_road_side": None, slot: None,
+                         FAILURES: None, "filing_confirm": None}, [Message(f"好的，所在乡镇改为{township.name}。")])
+        return self._ask_again(CIRCUMSTANCES, slot, text, state)
+
+    def _ask_again(self, fields, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
+        for field, label, words in fields:
+            if field != slot and state.get(field) and re.search(words, text):
+                # Asked again now, as the first missing answer; the question being asked comes after.
+                return Step({field: None, slot: None, FAILURES: None, "filing_confirm": None,
+                             **self.extra_updates(field, "", state)}, [Message(f"好的，请重新填写{label}。")])
+        return None
+
+    def _other_matter(self, text: str, state: Dict[str, Any]) -> Optional[Matter]:
+        """The matter a correction clearly names, when it is not the one being filed."""
+        matches = self.conversation.matcher.match(plain(text))
+        if not matches or matches[0].score < SWITCH_SCORE:
+            return None
+        matter, _ = self.conversation.matter_named(text, matches)
+        return matter if matter is not None and matter.id != state.get("filing_matter") else None
 
     # --- stored -------------------------------------------------------------------------
 
@@ -166,8 +234,9 @@ class FilingForm(FormSpec):
         variant = matter.variant()
         notes = SourceNotes(self.catalogue)
         township = self.catalogue.township(filing.township) if filing.township else None
-        side = township.side if township and township.side in ("east", "west") else None
-        places = where_lines(self.catalogue, variant, filing.person_type, notes, side=side)
+        side = township.side if township and township.side in SIDE_NAMES else None
+        told_side = filing.road_side if side is None and filing.road_side in SIDE_NAMES else None
+        places = where_lines(self.catalogue, variant, filing.person_type, notes, side=side or told_side)
         materials = material_lines(variant, filing.person_type, notes)
         lines = [f"预约登记已提交，编号 {filing.reference}（请记下，查询时发送“查进度 {filing.reference}”）。",
                  f"办理业务：{matter.name}"]
@@ -176,8 +245,11 @@ class FilingForm(FormSpec):
             if township and any(p == "hospital_by_106" for e in variant.where for p in e.places):
                 # which hospital rests on the township's side; where the road crosses it or its side
                 # is not known, the citizen's own side decides
-                lines.append(township_side_text(township) + ("" if side else "请按您家在106国道以东还是以西选择"
-                                                             f"上面的医院；不确定可拨打 {SUPERVISION_PHONE} 咨询。"))
+                if told_side:
+                    lines.append(township_side_text(township) + f"按您所说，家在{SIDE_NAMES[told_side]}。")
+                else:
+                    lines.append(township_side_text(township) + ("" if side else "请按您家在106国道以东还是以西选择"
+                                                                 f"上面的医院；不确定可拨打 {SUPERVISION_PHONE} 咨询。"))
         if materials:
             lines.append("请带齐以下材料（一次性告知）：\n  " + "\n  ".join(materials))
         if variant.time_limit:

@@ -38,6 +38,11 @@ class FormSpec:
         """Other slots an accepted answer changes (e.g. "修改" clears the answers)."""
         return {}
 
+    def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional["Step"]:
+        """What to do with a message that is not an answer to `slot` but changes the form
+        ("不对，我要办的是住院报销"), or None to check it as the answer."""
+        return None
+
 
 @dataclass
 class Step:
@@ -49,6 +54,9 @@ def take_answer(spec: FormSpec, slot: str, text: str, state: Dict[str, Any]) -> 
     """The citizen's answer to `slot`: accepted, refused with a reason, or the form ends."""
     if is_cancel(text):
         return Step({slot: None, OUTCOME: "cancelled"})
+    interruption = spec.interrupt(slot, text, state)
+    if interruption is not None:
+        return interruption
     checked = spec.check(slot, text, state)
     if checked.ok:
         updates = {slot: checked.value, FAILURES: None}

@@ -14,8 +14,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import List, Optional
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Text,
-                        create_engine, select)
+from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Text, create_engine,
+                        inspect, select)
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base, relationship
@@ -54,6 +55,8 @@ class Filing(Base):
     phone = Column(String(11), nullable=False)
     person_type = Column(String(16))
     township = Column(String(32))
+    # "east"/"west" as the citizen said, for a township 106国道 crosses or of unknown side
+    road_side = Column(String(8))
     note = Column(Text, nullable=False, default="")
     status = Column(String(16), nullable=False, default="submitted")
     created_at = Column(DateTime, nullable=False, default=utc_now)
@@ -89,6 +92,7 @@ class FilingDraft:
     phone: str
     person_type: Optional[str] = None
     township: Optional[str] = None
+    road_side: Optional[str] = None
     note: str = ""
     channel: str = ""
 
@@ -114,6 +118,18 @@ class Records:
     def __init__(self, engine: Engine):
         self.engine = engine
         Base.metadata.create_all(engine)
+        self._add_missing_columns()
+
+    # Columns added since the first release: a database made before them gains them (nullable,
+    # so existing rows stay as they were). create_all makes tables, never columns.
+    ADDED_COLUMNS = (("filings", "road_side", "VARCHAR(8)"),)
+
+    def _add_missing_columns(self) -> None:
+        existing = inspect(self.engine)
+        for table, column, sql_type in self.ADDED_COLUMNS:
+            if column not in {c["name"] for c in existing.get_columns(table)}:
+                with self.engine.begin() as connection:
+                    connection.execute(sql_text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
 
     # --- filings ------------------------------------------------------------------
 
@@ -127,7 +143,7 @@ class Records:
                             sender_id=draft.sender_id, channel=draft.channel, matter_id=draft.matter_id,
                             matter_name=draft.matter_name, applicant_name=draft.applicant_name,
                             id_number=draft.id_number, phone=draft.phone, person_type=draft.person_type,
-                            township=draft.township, note=draft.note or "", status="submitted")
+                            township=draft.township, road_side=draft.road_side, note=draft.note or "", status="submitted")
             try:
                 with Session(self.engine, expire_on_commit=False) as session, session.begin():
                     session.add(filing)
@@ -221,7 +237,8 @@ def masked(filing: Filing) -> dict:
     """A filing as shown in lists: ID number and phone masked."""
     return {"reference": filing.reference, "matter": filing.matter_name, "applicant": filing.applicant_name,
             "id_number": mask_id_number(filing.id_number), "phone": mask_phone(filing.phone),
-            "person_type": filing.person_type, "township": filing.township, "note": filing.note,
+            "person_type": filing.person_type, "township": filing.township, "road_side": filing.road_side,
+            "note": filing.note,
             "status": filing.status, "status_label": FILING_STATUSES[filing.status],
             "created_at": filing.created_at.isoformat(timespec="seconds") + "Z"}
 

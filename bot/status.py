@@ -10,6 +10,9 @@ from bot.records import FILING_STATUSES, REFERENCE_ALPHABET, REFERENCE_PREFIX, F
 from bot.validators import plain
 
 REFERENCE = re.compile(rf"{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}", re.IGNORECASE)
+# "查进度", "我的预约怎么样了", "YB7K3M2Q": asked in the middle of another form too.
+STATUS_QUESTION = re.compile(rf"查进度|进度|{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}|"
+                             r"(预约|登记|申请).{0,4}(怎么样|咋样|如何|到哪|办好|好了没|有结果|通过)", re.IGNORECASE)
 ID_TAIL = re.compile(r"(?<![0-9A-Za-z])(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 
 

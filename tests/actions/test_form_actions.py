@@ -99,3 +99,29 @@ def test_status_of_my_filing(records):
 def test_form_state_reads_the_form_slots():
     state = form_state(filing_form(), tracker("x", {"filing_name": "王秀兰"}))
     assert state["filing_name"] == "王秀兰" and state["last_text"] == "x"
+
+
+def test_a_status_question_mid_form_is_answered_and_the_form_goes_on(records):
+    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-3"}
+    run(ActionFinishFiling(), tracker("确认提交", done))
+    slots = {"filing_matter": "inpatient_reimbursement", "filing_person_type": "城镇职工", "filing_name": "王秀兰",
+             "requested_slot": "filing_id_number"}
+    texts, set_slots = run(ValidateFilingForm(), tracker("我之前的预约怎么样了", slots,
+                                                         extracted={"filing_id_number": "我之前的预约怎么样了"}))
+    assert "生育津贴支付" in texts[0] and "已提交" in texts[0]
+    assert "接着办刚才的预约登记" in texts[1] and "身份证号只能包含数字" not in " ".join(texts)
+    assert set_slots["filing_id_number"] is None and set_slots["requested_slot"] == "filing_id_number"
+    assert "form_failures" not in set_slots  # not counted as a bad answer
+
+
+def test_a_filing_for_a_township_the_road_crosses_names_the_hospital_of_the_side_told(records):
+    slots = {"filing_matter": "chronic_disease_certification", "filing_person_type": "城乡居民",
+             "filing_township": "八公桥镇", "filing_road_side": "west", "filing_name": "王秀兰",
+             "filing_id_number": ID, "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes",
+             "filing_token": "t-4"}
+    texts, _ = run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    assert filing.road_side == "west"
+    assert "濮阳县中医院" in texts[0] and "濮阳县人民医院" not in texts[0]
+    assert "按您所说，家在106国道以西" in texts[0]

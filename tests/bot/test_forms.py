@@ -117,3 +117,66 @@ def test_a_stored_filing_for_a_township_across_106_says_the_citizen_chooses_by_s
         id_number=ID, phone="13937112345", person_type="城乡居民", township="八公桥镇"), "token-across")
     text = filing.stored_message(stored).text
     assert "106国道从八公桥镇穿过" in text and "请按您家在106国道以东还是以西选择上面的医院" in text
+
+
+def test_a_township_the_road_crosses_asks_the_homes_side_and_reads_it_back(filing):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民", "八公桥"])
+    assert missing(filing, state) == "filing_road_side"
+    question = filing.prompt("filing_road_side", state)
+    assert "106国道从八公桥镇穿过" in question.text and [b[0] for b in question.buttons] == ["国道以东", "国道以西", "不清楚"]
+    state, told = answer_all(filing, state, ["北边"])
+    assert "国道以东" in told[0] and missing(filing, state) == "filing_road_side"
+    state, _ = answer_all(filing, state, ["国道以东", "张三", ID, "13937112345", "没有"])
+    assert state["filing_road_side"] == "east"
+    assert "所在乡镇：八公桥镇（家在106国道以东）" in filing.prompt("filing_confirm", state).text
+
+
+def test_a_township_with_a_known_side_is_not_asked_about_the_side(filing):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民", "梨园"])
+    assert missing(filing, state) == "filing_name"
+
+
+def test_not_sure_of_the_side_is_an_answer(filing):
+    state, _ = answer_all(filing, {}, ["异地转诊", "城乡居民", "新习镇", "不清楚"])
+    assert state["filing_road_side"] == "unknown" and missing(filing, state) == "filing_name"
+
+
+def test_another_matter_named_mid_form_replaces_the_matter_and_keeps_the_answers(filing):
+    state, _ = answer_all(filing, {}, ["门诊费用报销", "城镇职工", "张三"])
+    state, told = answer_all(filing, state, ["不对，我要办的是住院报销"])
+    assert state["filing_matter"] == "inpatient_reimbursement"
+    assert "改为预约“住院费用报销”" in told[0]
+    # the same applicant: name and person type kept, the ID number is the next question
+    assert state["filing_name"] == "张三" and state["filing_person_type"] == "城镇职工"
+    assert missing(filing, state) == "filing_id_number"
+
+
+def test_a_switch_to_a_matter_without_person_types_drops_the_person_type(filing):
+    state, _ = answer_all(filing, {}, ["门诊费用报销", "城乡居民", "张三"])
+    state, _ = answer_all(filing, state, ["错了，是生育津贴"])
+    assert state["filing_matter"] == "maternity_allowance" and state["filing_person_type"] is None
+    assert missing(filing, state) == "filing_id_number"
+
+
+def test_a_detail_said_to_be_wrong_is_asked_again(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    assert missing(filing, state) == "filing_confirm"
+    state, told = answer_all(filing, state, ["不对，身份证号输错了"])
+    assert told == ["好的，请重新填写身份证号。"]
+    assert missing(filing, state) == "filing_id_number"
+    assert state["filing_matter"] == "maternity_allowance" and state["filing_name"] == "张三"
+    state, _ = answer_all(filing, state, ["110105198001010040"])
+    assert missing(filing, state) == "filing_confirm" and state["filing_phone"] == "13937112345"
+
+
+def test_a_new_township_named_in_a_correction_is_taken(filing):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民", "梨园", "张三"])
+    state, told = answer_all(filing, state, ["不对，应该是八公桥镇"])
+    assert state["filing_township"] == "八公桥镇" and "改为八公桥镇" in told[0]
+    assert missing(filing, state) == "filing_road_side"
+
+
+def test_an_answer_that_is_not_a_correction_is_checked_as_the_answer(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三"])
+    state, told = answer_all(filing, state, ["住院报销"])
+    assert "身份证号" in told[0] and state["filing_matter"] == "maternity_allowance"

@@ -94,3 +94,18 @@ def test_a_bad_review_gets_a_callback_due_date_and_enters_the_queue(records):
 def test_a_good_review_has_no_callback(records):
     review = records.create_review("s3", "基本满意", due=DueDate(date(2025, 10, 9), "chinese_calendar"))
     assert not review.negative and review.callback_due is None
+
+
+def test_a_database_made_before_the_road_side_column_gains_it_and_keeps_its_filings(records):
+    from sqlalchemy import inspect, text
+    from bot.records import Records
+
+    first = records.create_filing(draft(), "token-old")
+    with records.engine.begin() as connection:  # the table as the first release made it
+        connection.execute(text("ALTER TABLE filings DROP COLUMN road_side"))
+    assert "road_side" not in {c["name"] for c in inspect(records.engine).get_columns("filings")}
+    reopened = Records(records.engine)
+    assert reopened.filing(first.reference).applicant_name == "张三"
+    assert reopened.filing(first.reference).road_side is None
+    later = reopened.create_filing(draft(township="八公桥镇", road_side="east"), "token-new")
+    assert reopened.filing(later.reference).road_side == "east"
