@@ -77,10 +77,11 @@ APPLICATION_PERIOD = re.compile(r"每月|每年|每季度|\d+月|\d+日")
 
 def application_periods(variant: Variant, person_type: Optional[str], notes: SourceNotes) -> List[str]:
     lines = []
-    for step in variant.steps:
-        if step.applies_to(person_type) and APPLICATION_PERIOD.search(step.text):
-            notes.add(step.src)
-            lines.append(f"申请时间：{step.text}")
+    # the steps, and notes such as 职工 慢特病's "…17个病种分一年两次3月、9月集中申请"
+    for fact in [*variant.steps, *variant.notes]:
+        if fact.applies_to(person_type) and APPLICATION_PERIOD.search(fact.text):
+            notes.add(fact.src)
+            lines.append(f"申请时间：{fact.text}")
     return lines
 
 

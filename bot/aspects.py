@@ -5,11 +5,12 @@ every answer ends with its sources and the supervision phone.
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional
+import re
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, material_lines, matter_card,
                          where_lines)
-from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Variant
+from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
 ASPECTS = ("where", "materials", "time_limit", "process", "eligibility", "online", "fee",
            "contact", "legal_basis", "general")
@@ -24,6 +25,23 @@ def _provincial(matter: Matter, variant: Variant, field: str):
     if henan is not None and henan is not variant and getattr(henan, field):
         return henan, PROVINCE_LABEL
     return None, ""
+
+
+# The 河南省 guide's 办理方式 (section 四) where it names no platform: "网上办理。通过HIS系统办理",
+# "免申即享". The catalogue keeps it as a note of the variant.
+HANDLING_NOTE = re.compile(r"^(网上办理|免申即享)")
+
+
+def _handling(matter: Matter, variant: Variant, provincial: bool = True) -> Tuple[List[Fact], str]:
+    sources = [(variant, "")]
+    henan = matter.variants.get("henan2024")
+    if provincial and henan is not None and henan is not variant:
+        sources.append((henan, PROVINCE_LABEL))
+    for source, label in sources:
+        found = [note for note in source.notes if HANDLING_NOTE.match(note.text)]
+        if found:
+            return found, label
+    return [], ""
 
 
 def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
@@ -75,13 +93,23 @@ def _eligibility(catalogue, matter, variant, person_type, side, notes) -> List[s
     if not variant.serves:
         return ["这份指南没有写明服务对象。"]
     notes.add(variant.serves.src)
-    return [f"服务对象：{variant.serves.text}"]
+    lines = [f"服务对象：{variant.serves.text}"]
+    for note in _handling(matter, variant, provincial=False)[0]:  # "免申即享": nothing to apply for
+        notes.add(note.src)
+        lines.append(f"办理方式：{note.text}")
+    return lines
 
 
 def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     source, label = _provincial(matter, variant, "online")
     if source is None:
-        return ["指南只写了现场办理，没有写这项业务的网上办理途径。"]
+        handling, handling_label = _handling(matter, variant)
+        if not handling:
+            return ["指南只写了现场办理，没有写这项业务的网上办理途径。"]
+        for note in handling:
+            notes.add(note.src)
+        lines = ["这份指南只写了现场办理。"] if handling_label else []
+        return lines + [f"办理方式{handling_label}：{note.text}" for note in handling]
     lines = [f"可以网上办理{label}："]
     for channel in source.online:
         if channel.applies_to(person_type):

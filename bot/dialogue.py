@@ -56,7 +56,11 @@ NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
 # unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
 # stray words such as "到账" or "单位盖章" under 20).
 SWITCH_SCORE = 25.0
+# An out-of-scope reading is overruled only by a message that names a matter outright (an alias
+# in it scores 40 and up; "门诊一年最多报多少钱" scores less).
+COVERED_SCORE = 40.0
 # A side of 106国道 named in a question about a township is a guess to check, not a fact.
+WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -128,17 +132,33 @@ class Conversation:
     # --- reading the message -------------------------------------------------------
 
     def _matter_from_entities(self, understood: Understanding) -> Tuple[Optional[Matter], List[Candidate]]:
+        matter, candidates, _ = self._entity_match(understood)
+        return matter, candidates
+
+    def _entity_match(self, understood: Understanding) -> Tuple[Optional[Matter], List[Candidate], float]:
+        """The matter the NLU's matter spans name, the candidates when it could be several, and
+        how strongly the best span points at it. Of several spans the one that fits a matter best
+        counts ("全国通用的" beside "异地就医直接结算")."""
         for value in understood.values("matter"):
             if self.catalogue.has_matter(value):
-                return self.catalogue.matter(value), []
+                return self.catalogue.matter(value), [], float("inf")
+        best: List[Candidate] = []
         for words in understood.texts("matter") + understood.values("matter"):
             candidates = self.matcher.match(words)
-            found = resolve(candidates)
-            if found.kind == "one":
-                return self.catalogue.matter(found.candidates[0].matter_id), []
-            if found.kind == "choose":
-                return None, list(found.candidates)
-        return None, []
+            if candidates and (not best or candidates[0].score > best[0].score):
+                best = candidates
+        found = resolve(best)
+        if found.kind == "one":
+            return self.catalogue.matter(found.candidates[0].matter_id), [], found.candidates[0].score
+        if found.kind == "choose":
+            return None, list(found.candidates), found.candidates[0].score
+        return None, [], 0.0
+
+    def covers(self, text: str) -> bool:
+        """Whether a message the NLU took for out of scope plainly names one of the matters
+        ("俺在药店买的药能报不 门诊报销去哪"): then it is answered, not turned away."""
+        matches = self._whole_match(text)
+        return bool(matches) and matches[0].score >= COVERED_SCORE and resolve(matches).kind != "none"
 
     def _whole_match(self, text: str) -> List[Candidate]:
         return self.matcher.match(vocabulary.without_context_words(text, self._place_names))
@@ -160,14 +180,19 @@ class Conversation:
         return matter
 
     def township_in(self, understood: Understanding) -> Optional[Township]:
+        text = understood.text
+        # "县医院的郎中说…": a doctor, not 郎中乡 (the word is taken out, other places stay)
+        text_as_said = vocabulary.PLACE_NAME_AS_WORD.sub("", text)
         for words in understood.values("township") + understood.texts("township"):
             folded = fold(words)
+            if text_as_said != text and folded not in fold(text_as_said):
+                continue
             for name in (folded, folded + "镇", folded + "乡", folded.rstrip("镇乡")):
                 township = self.catalogue.township(name)
                 if township:
                     return township
         # The NLU may miss a township it has not seen: look for every known name.
-        folded_text = fold(understood.text)
+        folded_text = fold(text_as_said)
         for township in self.catalogue.townships:
             names = sorted((township.name, *township.aliases), key=len, reverse=True)
             if any(name in folded_text for name in names):
@@ -193,6 +218,11 @@ class Conversation:
         person_type = self._first(understood, "person_type", vocabulary.person_type)
         side = self._first(understood, "road_side", vocabulary.road_side)
         region = self._first(understood, "region", vocabulary.region)
+        if region and not understood.text.startswith("/"):
+            if region != "puyang" and vocabulary.names_puyang(understood.text):
+                region = "puyang"  # "我是河南濮阳县的", "在平顶山住的院，现在回濮阳县了": a 濮阳县 question
+            elif vocabulary.region(understood.text) is None:
+                region = None  # only in a platform's name: "河南医保小程序上看不到"
         township = self.township_in(understood)
         if person_type:
             updates["person_type"] = person_type
@@ -214,7 +244,15 @@ class Conversation:
 
         text = understood.text_without_denied()
         whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
-        matter, candidates = self._matter_from_entities(understood)
+        matter, candidates, span_score = self._entity_match(understood)
+        if matter is not None and span_score < SWITCH_SCORE:
+            # A weak span ("办医保" reads as 单位参保登记) against a whole message that points
+            # elsewhere ("咋给俺孙子办医保，刚满月"): the whole message decides, or the choice is offered.
+            whole = whole_match()
+            if whole and whole[0].matter_id != matter.id:
+                whole_matter, whole_candidates = self.matter_named(text, whole)
+                if whole_matter is not None or whole_candidates:
+                    matter, candidates = whole_matter, whole_candidates
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
             whole, _ = self.matter_named(text, whole_match())
@@ -259,6 +297,8 @@ class Conversation:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
+        if intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
+            aspect = "time_limit"  # "啥时候能申请": the application period, told with the time limit
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:

@@ -76,3 +76,13 @@ def test_small_talk_answers_a_window_question_read_as_a_goodbye():
     messages, _ = run(ActionSmallTalk(), tracker("那68号呢", "goodbye"))
     assert messages[0]["text"].startswith("濮阳县行政服务大厅68号窗口办理")
     assert "再见" not in messages[0]["text"]
+
+
+def test_a_matter_named_outright_is_answered_even_when_read_as_out_of_scope():
+    messages, _ = run(ActionSmallTalk(), tracker("俺在药店买的药能报不 门诊报销去哪", "out_of_scope"))
+    assert "门诊费用报销" in messages[0]["text"] and "不在我能解答的范围" not in messages[0]["text"]
+    messages, _ = run(ActionSmallTalk(), tracker("大病保险咋报销", "out_of_scope"))
+    titles = [b["title"] for b in messages[0].get("buttons") or []]
+    assert "门诊费用报销" in titles and "住院费用报销" in titles
+    messages, _ = run(ActionSmallTalk(), tracker("公积金咋提取", "out_of_scope"))
+    assert "不在我能解答的范围" in messages[0]["text"]

@@ -307,3 +307,64 @@ def test_a_stated_resident_is_not_offered_the_workers_change(chat):
 def test_the_whole_card_gives_the_application_period_too(chat):
     [card] = chat.say("ask_matter", "药店医保结算啥时候交", matter="药店医保结算")
     assert "申请时间：每月5-10日（节假日顺延）" in card.text and "办理时限：不超过30个工作日" in card.text
+
+
+def test_the_provincial_guides_online_handling_is_told_where_it_names_no_platform(chat):
+    [online] = chat.say("ask_online", "河南省的定点医院结算网上能办吗", matter="定点医院结算", region="河南省")
+    assert "基本医疗保险定点医疗机构费用结算" in online.text
+    assert "网上办理。通过HIS系统办理" in online.text and "只写了现场办理" not in online.text
+    [county] = chat.say("ask_online", "那濮阳县的网上能办吗", region="濮阳县")
+    assert "这份指南只写了现场办理" in county.text and "通过HIS系统办理" in county.text
+    assert "据河南省2024年版指南" in county.text
+
+
+def test_an_automatic_benefit_says_nothing_needs_applying_for(chat):
+    [answer] = chat.say("ask_eligibility", "河南省的救助对象缴费补贴需要申请吗", matter="缴费补贴", region="河南省")
+    assert "服务对象：符合条件的医疗救助对象" in answer.text and "办理方式：免申即享" in answer.text
+
+
+def test_when_to_apply_is_answered_with_the_application_period(chat):
+    [answer] = chat.say("ask_eligibility", "我开了个诊所，想申请医保定点，啥时候能申请", matter="申请医保定点")
+    assert "每年10月" in answer.text
+    chat.slots = {}
+    chat.say("ask_matter", "俺是职工，得了糖尿病并发症，想办慢性病", matter="慢性病", person_type="职工")
+    [answer] = chat.say("ask_time_limit", "啥时候能申请")
+    assert "3月、9月集中申请" in answer.text and "不超过20个工作日" in answer.text
+
+
+def test_naming_puyang_keeps_the_county_guide_whatever_else_is_named(chat):
+    [answer] = chat.say("ask_process", "我是河南濮阳县的，住院费用咋报销", matter="住院费用", region="河南")
+    assert "河南省2024年版" not in answer.text
+    chat.slots = {}
+    [answer] = chat.say("ask_where", "在平顶山住的院，现在回濮阳县了，住院费用去哪报", matter="住院费用", region="平顶山")
+    assert "平顶山" not in answer.text.split("】")[0]
+
+
+def test_the_henan_app_is_a_platform_not_a_region(chat):
+    [answer] = chat.say("ask_where", "我在河南医保小程序上看不到慢性病申报，去哪办", matter="慢性病", region="河南")
+    assert "河南省2024年版" not in answer.text
+
+
+def test_a_doctor_called_langzhong_is_not_the_township(chat):
+    [answer] = chat.say("ask_process", "俺是城乡居民，县医院的郎中说俺得转到郑州看病，转诊咋办", matter="转诊",
+                        person_type="城乡居民", township="郎中")
+    assert "郎中乡" not in answer.text and "106国道从郎中乡穿过" not in answer.text
+
+
+def test_a_real_township_beside_the_doctor_word_is_still_found(catalogue):
+    from bot.dialogue import Conversation, Understanding
+    township = Conversation(catalogue).township_in(Understanding("ask_hospital", "俺是柳屯的，县医院的郎中说得转诊"))
+    assert township is not None and township.name == "柳屯镇"
+
+
+def test_of_several_matter_spans_the_one_that_fits_a_matter_counts(chat):
+    text = "全国通用的异地就医直接结算有问题找谁"
+    entities = [entity("matter", "全国通用的", text), entity("matter", "异地就医直接结算", text)]
+    turn = chat.conversation.respond(Understanding("ask_contact", text, entities), {})
+    assert "异地就医直接结算问题协调" in turn.messages[0].text
+
+
+def test_a_weak_span_does_not_outvote_the_whole_message(chat):
+    [answer] = chat.say("ask_matter", "咋给俺孙子办医保，刚满月", matter="办医保")
+    assert not answer.text.startswith("【单位参保登记】")
+    assert "城乡居民参保登记" in answer.text or "城乡居民参保登记" in [t for t, _ in answer.buttons]
