@@ -3,12 +3,13 @@ process) and the translation between Rasa's tracker/dispatcher and bot.dialogue.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.status import status_follow_up
 from bot.catalogue import default_catalogue
 from bot.dialogue import SLOT_NAMES, Conversation, Message, Turn, Understanding
 
@@ -42,7 +43,13 @@ class RespondsFromDialogue:
     """Mixed into an Action: runs bot.dialogue on the tracker and sends what it says."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        turn = conversation().respond(understanding(tracker), slots(tracker))
+                  domain: Dict[str, Any], intent: Optional[str] = None) -> List[Dict[str, Any]]:
+        followed_up = status_follow_up(dispatcher, tracker)
+        if followed_up is not None:
+            return followed_up
+        understood = understanding(tracker)
+        if intent:  # read as another intent than the NLU's
+            understood = Understanding(intent, understood.text, understood.entities)
+        turn = conversation().respond(understood, slots(tracker))
         send(dispatcher, turn.messages)
         return events(turn)

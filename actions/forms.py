@@ -7,6 +7,7 @@ filing or the review and forgets the form's slots.
 """
 from __future__ import annotations
 
+import re
 import uuid
 from abc import abstractmethod
 from functools import lru_cache
@@ -19,7 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import conversation, send, understanding
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import Message
+from bot.dialogue import INTENT_ASPECTS, Message
+from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
@@ -27,6 +29,9 @@ from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
 from bot.status import STATUS_QUESTION, check_status
 from bot.working_days import add_working_days, today_in_china
 
+MID_FORM_QUESTIONS = (*INTENT_ASPECTS, "handoff")
+NOT_ANSWERED_SLOTS = ("filing_matter",)  # "要带什么?" while the matter is asked: the matter is asked again
+ENDS_AS_QUESTION = re.compile(r"[?？]\s*$|(吗|呢|么|不)[。.!！]?\s*$")
 FREE_TEXT_SLOTS = ("filing_note", "review_comment", "review_subject")  # anything may be written there
 CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", OUTCOME, FAILURES)
 
@@ -88,9 +93,18 @@ class ValidateForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         updates: Dict[str, Any] = {}
         for slot, value in tracker.slots_to_validate().items():
+            if slot == "person_type" and value:  # taken from the message that started the form
+                updates[slot] = value
             if slot not in spec.slots or value is None:
                 continue
-            if slot == requested and slot not in FREE_TEXT_SLOTS and STATUS_QUESTION.search(str(value)):
+            answer = self.answer_to_question(spec, slot, str(value), tracker, {**state, **updates}) \
+                if slot == requested else None
+            if answer:
+                # "要带什么材料?" in the middle of a form: answered for the form's matter, then the same
+                # question again; not counted as a wrong answer.
+                send(dispatcher, answer + [Message(f"接着办刚才的{spec.what}：")])
+                updates[slot] = None
+            elif slot == requested and slot not in FREE_TEXT_SLOTS and STATUS_QUESTION.search(str(value)):
                 # "我之前的预约怎么样了" in the middle of a form: answered, then the same question again
                 send(dispatcher, [Message(check_status(shared_records(), tracker.sender_id, str(value))),
                                   Message(f"接着办刚才的{spec.what}：")])
@@ -107,6 +121,28 @@ class ValidateForm(FormValidationAction):
         return [SlotSet(name, value) for name, value in updates.items()]
 
 
+    @staticmethod
+    def answer_to_question(spec: FormSpec, slot: str, text: str, tracker: Tracker,
+                           state: Dict[str, Any]) -> List[Message]:
+        """The answer to a question asked instead of answering the form's question, if it is one:
+        a confident question intent whose text is no good answer (for a note: ends as a question)."""
+        intent = (tracker.latest_message or {}).get("intent") or {}
+        if slot in NOT_ANSWERED_SLOTS or intent.get("name") not in MID_FORM_QUESTIONS \
+                or float(intent.get("confidence") or 0) < 0.6:
+            return []
+        if slot in FREE_TEXT_SLOTS:
+            if not ENDS_AS_QUESTION.search(text):
+                return []
+        elif spec.check(slot, text, state).ok or spec.interrupt(slot, text, state) is not None:
+            return []
+        if intent["name"] == "handoff":
+            return [handoff()]
+        known = {"matter": state.get("filing_matter") or state.get("matter"),
+                 "person_type": state.get("filing_person_type") or state.get("person_type"),
+                 "township": state.get("filing_township") or state.get("township")}
+        return conversation().respond(understanding(tracker), known).messages
+
+
 class ValidateFilingForm(ValidateForm):
     def spec(self) -> FormSpec:
         return filing_form()
@@ -117,8 +153,10 @@ class ValidateFilingForm(ValidateForm):
         matter_id = matter.id if matter else state.get("matter")
         person_type = next((p for p in map(vocabulary.person_type, understood.texts("person_type")) if p),
                            None) or state.get("person_type")
+        township = conversation().township_in(understood)  # "我是八公桥的，帮我预约慢特病认定"
         values = {"filing_matter": matter_id, "filing_person_type": person_type,
-                  "filing_township": state.get("township")}
+                  "filing_township": township.name if township else state.get("township"),
+                  "person_type": person_type}  # kept for the caution when a resident files a workers-only matter
         return {k: v for k, v in values.items() if v}
 
 

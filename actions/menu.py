@@ -6,7 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import RespondsFromDialogue, send, understanding
+from actions.common import RespondsFromDialogue, conversation, send, understanding
+from actions.status import status_follow_up
 from bot.catalogue import default_catalogue
 from bot.dialogue import WINDOW_QUESTION
 from bot.replies import small_talk
@@ -18,8 +19,13 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        followed_up = status_follow_up(dispatcher, tracker)
+        if followed_up is not None:
+            return followed_up
         understood = understanding(tracker)
         if WINDOW_QUESTION.search(understood.text):  # "68号呢" may read as a goodbye or a greeting
             return await super().run(dispatcher, tracker, domain)
+        if understood.intent == "out_of_scope" and conversation().covers(understood.text):
+            return await super().run(dispatcher, tracker, domain, intent="ask_matter")
         send(dispatcher, small_talk(default_catalogue(), understood.intent))
         return []

@@ -1,13 +1,32 @@
 """查进度: the status of a filing (bot/status.py decides who may see it)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.records import shared_records
-from bot.status import check_status
+from bot.status import ID_TAIL_ALONE, awaited_reference, check_status
+from bot.validators import plain
+
+
+def tell_status(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> List[Dict[Text, Any]]:
+    reply = check_status(shared_records(), tracker.sender_id, text)
+    dispatcher.utter_message(text=reply)
+    # Asked for the last four digits: the next message may be just them ("0040").
+    return [SlotSet("status_reference", awaited_reference(reply))]
+
+
+def status_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """The last four ID digits sent on their own after being asked for them, whatever the NLU
+    made of "0040"; None for any other message."""
+    reference = tracker.get_slot("status_reference")
+    text = plain((tracker.latest_message or {}).get("text") or "")
+    if not reference or not ID_TAIL_ALONE.match(text):
+        return None
+    return tell_status(dispatcher, tracker, f"{reference} {text}")
 
 
 class ActionCheckStatus(Action):
@@ -16,6 +35,4 @@ class ActionCheckStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        dispatcher.utter_message(text=check_status(shared_records(), tracker.sender_id, text))
-        return []
+        return tell_status(dispatcher, tracker, (tracker.latest_message or {}).get("text") or "")

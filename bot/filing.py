@@ -12,7 +12,8 @@ from typing import Any, Dict, List, Optional
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, township_side_text, where_lines
 from bot.catalogue import Catalogue, Matter
-from bot.dialogue import HOSPITAL_MATTERS, MENU_MATTERS, SWITCH_SCORE, Conversation, Message, Understanding
+from bot.dialogue import (HOSPITAL_MATTERS, MENU_MATTERS, SWITCH_SCORE, WORKERS_ONLY, Conversation, Message,
+                          Understanding, person_group)
 from bot.forms import FAILURES, FormSpec, Step
 from bot.records import Filing
 from bot.vocabulary import SIDE_NAMES
@@ -36,6 +37,7 @@ CIRCUMSTANCES = (("filing_person_type", "人员类别", "职工|居民|灵活就
 class FilingForm(FormSpec):
     name = "filing_form"
     what = "预约登记"
+    free_text_slots = ("filing_note",)
     slots = ("filing_matter", "filing_person_type", "filing_township", "filing_road_side", "filing_name",
              "filing_id_number", "filing_phone", "filing_note", "filing_confirm")
 
@@ -99,7 +101,7 @@ class FilingForm(FormSpec):
             return Message(township_side_text(township) + "请问申请人家住在106国道以东还是以西？"
                            "（城乡居民按这个确定去哪家医院）", SIDE_BUTTONS)
         if slot == "filing_name":
-            return Message(f"好的，预约办理“{matter.name}”。请输入申请人姓名（与身份证一致）。")
+            return Message(self._caution(matter, state) + f"好的，预约办理“{matter.name}”。请输入申请人姓名（与身份证一致）。")
         if slot == "filing_id_number":
             return Message("请输入申请人的18位身份证号码。")
         if slot == "filing_phone":
@@ -109,6 +111,16 @@ class FilingForm(FormSpec):
         if slot == "filing_confirm":
             return self.read_back(state)
         raise KeyError(slot)
+
+    @staticmethod
+    def _caution(matter: Matter, state: Dict[str, Any]) -> str:
+        """A resident filing for a workers-only matter (生育津贴) is told its 服务对象 first."""
+        person_type = state.get("filing_person_type") or state.get("person_type")
+        serves = matter.variant().serves
+        if matter.id in WORKERS_ONLY and person_group(person_type) == "居民" and serves:
+            return (f"注意：指南写明“{matter.name}”的服务对象是：{serves.text}。您是城乡居民，这项可能不适用，"
+                    f"可以先拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 确认；仍要预约请继续填写。\n")
+        return ""
 
     def read_back(self, state: Dict[str, Any]) -> Message:
         matter = self._matter(state)
@@ -185,6 +197,8 @@ class FilingForm(FormSpec):
             # "修改": ask the personal details again; the matter stays.
             return {"filing_confirm": None, **{s: None for s in ANSWER_SLOTS}}
         if slot == "filing_matter":
+            if value in HOSPITAL_MATTERS and state.get("filing_township"):
+                return {"filing_person_type": None}  # 慢特病认定 ↔ 转诊: the same township and side
             return {"filing_person_type": None, "filing_township": None, "filing_road_side": None}
         if slot == "filing_township":
             return {"filing_road_side": None}
@@ -192,7 +206,7 @@ class FilingForm(FormSpec):
 
     def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
         """A correction in the middle of the form: another matter, or an answer given before."""
-        if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
+        if slot == "filing_matter" or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)
         if step is not None:
@@ -205,6 +219,8 @@ class FilingForm(FormSpec):
             if state.get("filing_person_type") in self.person_types(other):
                 updates["filing_person_type"] = state["filing_person_type"]
             return Step(updates, [Message(f"好的，改为预约“{other.name}”，已填写的信息保留。")])
+        if slot == "filing_note":
+            return None  # a note may name a township or a person type: it is not corrected
         township = self.conversation.township_in(Understanding("inform", plain(text)))
         if township is not None and state.get("filing_township") and township.name != state["filing_township"]:
             return Step({"filing_township": township.name, "filing_road_side": None, slot: None,
@@ -252,6 +268,10 @@ class FilingForm(FormSpec):
                                                                  f"上面的医院；不确定可拨打 {SUPERVISION_PHONE} 咨询。"))
         if materials:
             lines.append("请带齐以下材料（一次性告知）：\n  " + "\n  ".join(materials))
+        for fact in variant.notes:  # as the materials answer tells them: 专用章, which diseases when …
+            if fact.applies_to(filing.person_type):
+                notes.add(fact.src)
+                lines.append(f"注意：{fact.text}")
         if variant.time_limit:
             notes.add(variant.time_limit.src)
             lines.append(f"办理时限：{variant.time_limit.text}")

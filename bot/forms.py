@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from bot.answers import SUPERVISION_PHONE
 from bot.dialogue import Message
-from bot.validators import Checked, is_cancel
+from bot.validators import Checked, is_cancel, is_whole_cancel
 
 MAX_TRIES = 3
 OUTCOME = "form_outcome"      # "cancelled" | "gave_up" while a form is ending, else None
@@ -24,6 +24,7 @@ class FormSpec:
     name = ""
     slots: Sequence[str] = ()
     what = ""  # "预约登记" / "评价": named when the form is cancelled
+    free_text_slots: Sequence[str] = ()  # answers that may say anything, "取消" included
 
     def required(self, state: Dict[str, Any]) -> List[str]:
         return list(self.slots)
@@ -52,7 +53,7 @@ class Step:
 
 def take_answer(spec: FormSpec, slot: str, text: str, state: Dict[str, Any]) -> Step:
     """The citizen's answer to `slot`: accepted, refused with a reason, or the form ends."""
-    if is_cancel(text):
+    if is_whole_cancel(text) if slot in spec.free_text_slots else is_cancel(text):
         return Step({slot: None, OUTCOME: "cancelled"})
     interruption = spec.interrupt(slot, text, state)
     if interruption is not None:

@@ -5,12 +5,13 @@ The levels and the callback rule are seed 000 item 1 section 八（二）（三�
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import re
+from typing import Any, Dict, List, Optional
 
-from bot.answers import SourceNotes
+from bot.answers import SUPERVISION_PHONE, SourceNotes
 from bot.catalogue import Catalogue
 from bot.dialogue import Message
-from bot.forms import FormSpec
+from bot.forms import FormSpec, Step
 from bot.records import NEGATIVE_LEVELS, REVIEW_LEVELS, Review
 from bot.validators import Checked, check_note, check_phone, mask_phone, plain
 
@@ -19,9 +20,17 @@ CALLBACK_WORKING_DAYS = 1
 SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 
 
+LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
+                                 r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意|不满意")
+VERY_DISSATISFIED = re.compile(r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意")
+NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过")
+
+
 class ReviewForm(FormSpec):
     name = "review_form"
     what = "评价"
+    # and the phone: "算了，不留了" keeps the review, without a phone
+    free_text_slots = ("review_subject", "review_comment", "review_phone")
     slots = ("review_subject", "review_level", "review_comment", "review_phone")
 
     def __init__(self, catalogue: Catalogue):
@@ -60,11 +69,24 @@ class ReviewForm(FormSpec):
         if slot == "review_comment":
             return check_note(text)
         if slot == "review_phone":
+            if NO_PHONE.search(text):
+                return Checked("")  # stored without a phone: nobody can call back, and the citizen is told
             return check_phone(text)
         raise KeyError(slot)
 
+    def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
+        # "非常不满意" typed when the subject is asked: the level, with no subject.
+        if slot == "review_subject" and len(plain(text)) <= 8:
+            level = self._check_level(plain(text))
+            if level.ok:
+                return Step({"review_subject": "", "review_level": level.value})
+        return None
+
     @staticmethod
     def _check_level(text: str) -> Checked:
+        # "不太满意", "不是很满意" are 不满意, though they contain "满意" and "很满意".
+        if LESS_THAN_SATISFIED.search(text):
+            return Checked("非常不满意" if VERY_DISSATISFIED.search(text) else "不满意")
         # Longest first: "非常不满意" contains "不满意" and "满意".
         for level in sorted(REVIEW_LEVELS, key=len, reverse=True):
             if level in text:
@@ -84,9 +106,12 @@ class ReviewForm(FormSpec):
             return Message(f"已记录您的评价（{review.level}），谢谢您！还有其他问题可以随时问我。")
         due = review.callback_due
         weekday = "一二三四五六日"[due.weekday()]
-        lines = [f"已记录您的评价（{review.level}，属于差评），会转给承办业务的经办机构。",
-                 f"按规定，经办机构应当在1个工作日内安排专人回访核实：最迟 {due.year}年{due.month}月{due.day}日"
-                 f"（星期{weekday}）会有工作人员联系您（手机 {mask_phone(review.phone or '')}）。"]
+        lines = [f"已记录您的评价（{review.level}，属于差评），会转给承办业务的经办机构。"]
+        if review.phone:
+            lines.append(f"按规定，经办机构应当在1个工作日内安排专人回访核实：最迟 {due.year}年{due.month}月{due.day}日"
+                         f"（星期{weekday}）会有工作人员联系您（手机 {mask_phone(review.phone)}）。")
+        else:
+            lines.append(f"您没有留手机号，经办机构无法回访您；需要跟进可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
         if review.callback_due_basis != "chinese_calendar":
             lines.append("（该日期按周末推算，未计入当年法定节假日调整，以经办机构通知为准。）")
         lines.append(notes.line())

@@ -16,10 +16,20 @@ from stdnum.exceptions import InvalidComponent
 
 # Words that end a form at any step ("算了/取消").
 CANCEL = re.compile(r"算了|取消|不办了|不弄了|不用了|不要了|不想办|退出|不填了|不约了|不预约了|停止")
-SKIP = re.compile(r"^(没有|没|无|不用|不需要|跳过|略|没了|没啥|没什么|不用了?备注|没有了|不写了?|不填)[了啊呀吧。.！!]*$")
+SKIP = re.compile(r"^(没有|没|无|不用|不需要|跳过|略|没了|没啥|没什么|不用了?备注|没有备注|无备注|不要备注|没有了|不写了?|不填)"
+                  r"[了啊呀吧。.！!]*$")
+# In a free-text answer (a note, a comment) only a message that is nothing but a cancel word
+# cancels: "想取消排队直接办理" is a note, "算了，说了也没用" is a comment.
+WHOLE_CANCEL = re.compile(r"^(算了|取消|不办了|不弄了|不要了|不想办了?|退出|不填了|不约了|不预约了|停止|不评了|不评价了)"
+                          r"[吧了啊呀。.！!]*$")
 YES = re.compile(r"^(确认|确定|提交|确认提交|是|是的|对|对的|好|好的|可以|没问题|行|没错|嗯|嗯嗯|ok|OK|yes)[了啊呀吧。.！!]*$")
 QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|咋|哪|多少|几个|吧|啊|可以|能不能|办理|医保|报销|预约|材料|带啥|"
-                            r"国道|东边|西边|路东|路西|以东|以西|窗口|医院")
+                            r"窗口|医院|人工|客服|职工|居民|单位|灵活就业|申请人")
+# A side of 106国道 given where a name is asked ("国道以东", "路西"); 王国道 and 刘路东 are names.
+SIDE_ANSWER = re.compile(r"^(在|住)?(106)?(国道|路)?(以|的)?(东|西)(边|面|侧|头)?(的)?$|国道(以|的)?(东|西)")
+# "我妈叫王秀英", "申请人是张三": the name is what follows.
+NAME_INTRO = re.compile(r"^(我|俺)?(的)?(妈|娘|爹|爸|老伴|媳妇|老婆|老公|爱人|儿子|闺女|女儿|孩子|奶奶|爷爷|姥姥|姥爷|"
+                        r"孙子|孙女|父亲|母亲)?(的)?(名字|姓名)?(叫|是|[:：])")
 EDIT = re.compile(r"修改|重填|重新填|改一下|填错|不对")
 
 
@@ -79,7 +89,9 @@ def check_phone(text: str) -> Checked:
 
 def check_name(text: str) -> Checked:
     """The applicant's name as on the ID card: 2–30 characters, no digits."""
-    name = re.sub(r"^(我叫|我是|名字是|姓名是?|姓名[:：])", "", plain(text)).strip(" ，。,.")
+    name = plain(text).strip(" ，。,.")
+    name = re.sub(r"^(申请人|本人)(的)?(名字|姓名)?(叫|是|[:：])?", "", name)
+    name = NAME_INTRO.sub("", name).strip(" ，。,.")
     if not name:
         return Checked(error="请输入申请人的姓名。")
     if re.search(r"\d", name):
@@ -87,7 +99,8 @@ def check_name(text: str) -> Checked:
     if not re.fullmatch(r"[\u3400-\u9fffA-Za-z·•.\s]{2,30}", name):
         return Checked(error="请输入2到30个字的姓名（汉字或字母，与身份证一致）。")
     # A question or a sentence typed here is not a name (names with · may be long).
-    if QUESTION_WORDS.search(name) or (re.fullmatch(r"[\u3400-\u9fff]+", name) and len(name) > 6):
+    if QUESTION_WORDS.search(name) or SIDE_ANSWER.search(name) or (
+            re.fullmatch(r"[\u3400-\u9fff]+", name) and len(name) > 6):
         return Checked(error="这看起来不像姓名。请输入申请人姓名（与身份证一致）；如果想先问别的，请回复“取消”。")
     return Checked(name)
 
@@ -106,8 +119,18 @@ def is_cancel(text: str) -> bool:
     return bool(CANCEL.search(plain(text)))
 
 
+def is_whole_cancel(text: str) -> bool:
+    return bool(WHOLE_CANCEL.match(plain(text)))
+
+
+# "确认无误", "嗯，提交吧", "好的，确认": a yes in other words, unless it says no.
+YES_WORDS = re.compile(r"确认|提交|无误|没问题|都对|正确")
+NOT_YES = re.compile(r"不(确认|提交|对|正确)|别|先不|不要|有问题|有错|错了|改|取消")
+
+
 def is_yes(text: str) -> bool:
-    return bool(YES.match(plain(text)))
+    text = plain(text)
+    return bool(YES.match(text)) or (bool(YES_WORDS.search(text)) and not NOT_YES.search(text))
 
 
 def wants_edit(text: str) -> bool:

@@ -25,11 +25,11 @@ def records(tmp_path, monkeypatch):
     return stored
 
 
-def tracker(text, slots, sender="citizen-1", extracted=None):
+def tracker(text, slots, sender="citizen-1", extracted=None, intent="inform"):
     events = [{"event": "user", "text": text}] + [
         {"event": "slot", "name": k, "value": v} for k, v in (extracted or {}).items()]
     return Tracker(sender_id=sender, slots={**slots, **(extracted or {})},
-                   latest_message={"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+                   latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
                    events=events, paused=False, followup_action=None, active_loop={"name": "filing_form"},
                    latest_action_name="action_listen")
 
@@ -125,3 +125,66 @@ def test_a_filing_for_a_township_the_road_crosses_names_the_hospital_of_the_side
     assert filing.road_side == "west"
     assert "濮阳县中医院" in texts[0] and "濮阳县人民医院" not in texts[0]
     assert "按您所说，家在106国道以西" in texts[0]
+
+
+def test_a_question_mid_form_is_answered_for_the_forms_matter_and_not_counted_as_wrong():
+    slots = {"filing_matter": "outpatient_reimbursement", "filing_person_type": "城镇职工", "filing_name": "王秀兰",
+             "requested_slot": "filing_id_number", "form_failures": 1.0}
+    texts, set_slots = run(ValidateFilingForm(), tracker("要带什么材料?", slots, intent="ask_materials",
+                                                         extracted={"filing_id_number": "要带什么材料?"}))
+    assert "门诊费用报销" in texts[0] and "一次带齐" in texts[0] and "接着办刚才的预约登记" in texts[1]
+    assert "身份证号只能包含数字" not in " ".join(texts)
+    assert set_slots["filing_id_number"] is None and set_slots["requested_slot"] == "filing_id_number"
+    assert "form_failures" not in set_slots and "form_outcome" not in set_slots
+
+
+def test_a_good_answer_is_taken_whatever_the_intent_says():
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "requested_slot": "filing_id_number"}
+    texts, set_slots = run(ValidateFilingForm(), tracker(ID, slots, intent="ask_materials",
+                                                         extracted={"filing_id_number": ID}))
+    assert texts == [] and set_slots["filing_id_number"] == ID
+
+
+def test_a_note_that_is_a_statement_is_the_note_even_if_read_as_a_question():
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "requested_slot": "filing_note"}
+    _, set_slots = run(ValidateFilingForm(), tracker("周二上午去窗口办", slots, intent="ask_where",
+                                                     extracted={"filing_note": "周二上午去窗口办"}))
+    assert set_slots["filing_note"] == "周二上午去窗口办"
+
+
+def test_the_status_shows_the_beijing_date(records):
+    from datetime import datetime
+    from bot.status import describe
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-5"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    filing.created_at = datetime(2026, 11, 23, 18, 15)  # UTC: 02:15 on the 24th in Beijing
+    assert "2026-11-24 提交" in describe(filing)
+
+
+def test_the_last_four_digits_sent_alone_after_being_asked_for_them(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-6"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    from actions.menu import ActionSmallTalk
+    texts, set_slots = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference}", {}, sender="family"))
+    assert "身份证号后四位" in texts[0] and set_slots["status_reference"] == filing.reference
+    # "002X" alone reads to the NLU as anything (here a goodbye): it is still the answer asked for
+    texts, set_slots = run(ActionSmallTalk(), tracker("002X", {"status_reference": filing.reference},
+                                                      sender="family", intent="goodbye"))
+    assert "生育津贴支付" in texts[0] and "王秀兰" in texts[0] and set_slots["status_reference"] is None
+
+
+def test_wrong_last_four_digits_are_not_tried_for_ever(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-7"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    for guess in ("0001", "0002", "0003", "0004", "0005"):
+        texts, _ = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference} {guess}", {}, sender="stranger"))
+        assert "不符" in texts[0]
+    texts, _ = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference} 002X", {}, sender="stranger"))
+    assert "失败次数过多" in texts[0] and "王秀兰" not in texts[0]

@@ -180,3 +180,60 @@ def test_an_answer_that_is_not_a_correction_is_checked_as_the_answer(filing):
     state, _ = answer_all(filing, {}, ["生育津贴", "张三"])
     state, told = answer_all(filing, state, ["住院报销"])
     assert "身份证号" in told[0] and state["filing_matter"] == "maternity_allowance"
+
+
+@pytest.fixture(scope="module")
+def reviewing(catalogue):
+    return ReviewForm(catalogue)
+
+
+@pytest.mark.parametrize("typed, level", [("不太满意", "不满意"), ("不怎么满意", "不满意"), ("不是很满意", "不满意"),
+                                          ("很不满意", "非常不满意"), ("还行吧", "基本满意"), ("挺好", "满意")])
+def test_a_level_in_other_words_is_read_as_meant(reviewing, typed, level):
+    state, _ = answer_all(reviewing, {}, ["跳过", typed])
+    assert state["review_level"] == level
+
+
+def test_a_bad_rating_in_other_words_asks_for_the_callback_phone(reviewing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "不太满意", "排队太久"])
+    assert missing(reviewing, state) == "review_phone"
+
+
+def test_a_level_typed_when_the_subject_is_asked_is_the_level(reviewing):
+    state, _ = answer_all(reviewing, {}, ["非常不满意"])
+    assert state["review_subject"] == "" and state["review_level"] == "非常不满意"
+    assert missing(reviewing, state) == "review_comment"
+
+
+def test_a_bad_rating_can_be_left_without_a_phone(reviewing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "不满意", "跳过", "算了，不留了"])
+    assert state.get(OUTCOME) is None and state["review_phone"] == "" and missing(reviewing, state) is None
+
+
+def test_a_comment_or_note_that_mentions_cancelling_is_kept(reviewing, filing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "不满意", "窗口说材料不全让我回去，算了，说了也没用"])
+    assert state.get(OUTCOME) is None and "说了也没用" in state["review_comment"]
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "老人行动不便，想取消排队直接办理"])
+    assert state.get(OUTCOME) is None and "行动不便" in state["filing_note"]
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "不用了"])
+    assert state.get(OUTCOME) is None and state["filing_note"] == ""
+
+
+def test_switching_between_the_hospital_matters_keeps_the_township(filing):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民", "八公桥", "国道以东", "张三"])
+    state, _ = answer_all(filing, state, ["不对，我要办的是异地转诊"])
+    assert state["filing_matter"] == "referral_filing"
+    assert state["filing_township"] == "八公桥镇" and state["filing_road_side"] == "east"
+
+
+def test_a_resident_filing_a_workers_only_matter_is_told_who_it_serves(filing):
+    state, _ = answer_all(filing, {"person_type": "城乡居民"}, ["生育津贴"])
+    question = filing.prompt("filing_name", state).text
+    assert "服务对象" in question and "您是城乡居民" in question and "0393-8669566" in question
+    assert "服务对象" not in filing.prompt("filing_name", {**state, "person_type": "城镇职工"}).text
+
+
+def test_a_correction_in_the_note_asks_the_detail_again(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345"])
+    state, told = answer_all(filing, state, ["不对，身份证号输错了"])
+    assert told == ["好的，请重新填写身份证号。"] and missing(filing, state) == "filing_id_number"

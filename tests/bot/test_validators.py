@@ -58,3 +58,27 @@ def test_optional_note_can_be_skipped_and_cancel_words_are_seen():
 def test_masks_keep_only_the_ends():
     assert mask_id_number(VALID_ID) == "1101**********002X"
     assert mask_phone("13937112345") == "139****2345"
+
+
+def test_a_name_introduced_in_words_is_the_name_after_the_introduction():
+    assert check_name("我妈叫王秀英").value == "王秀英"
+    assert check_name("申请人是张三").value == "张三" and check_name("名字叫王芳").value == "王芳"
+    assert check_name("俺爹叫王大锤").value == "王大锤"
+
+
+def test_commands_and_person_types_are_not_names_but_names_with_road_words_are():
+    assert check_name("转人工").value is None and check_name("城镇职工").value is None
+    assert check_name("王国道").value == "王国道" and check_name("刘路东").value == "刘路东"
+
+
+def test_yes_in_other_words_but_not_a_no():
+    from bot.validators import is_yes
+    assert all(is_yes(t) for t in ("确认提交", "确认无误", "嗯，提交吧", "好的，确认", "没问题"))
+    assert not any(is_yes(t) for t in ("不确认", "先别提交", "有错，修改一下", "提交前还要改"))
+
+
+def test_a_free_text_answer_cancels_only_when_it_is_nothing_but_a_cancel_word():
+    from bot.validators import is_whole_cancel
+    assert is_whole_cancel("算了") and is_whole_cancel("取消吧")
+    assert not is_whole_cancel("想取消排队直接办理") and not is_whole_cancel("窗口说材料不全，算了，说了也没用")
+    assert check_note("没有备注").value == "" and check_note("不用了").value == ""
