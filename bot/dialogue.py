@@ -60,6 +60,18 @@ SWITCH_SCORE = 25.0
 # in it scores 40 and up; "门诊一年最多报多少钱" scores less).
 COVERED_SCORE = 40.0
 # A side of 106国道 named in a question about a township is a guess to check, not a fact.
+# "俺是…", "我是…", "本人…": the clause tells the asker's own circumstances.
+SAYS_SELF = re.compile(r"(我|俺|咱|本人)(是|在|就是|属于|算)?$|(我|俺|本人)(是|属于)")
+
+
+RELATIVE = re.compile(r"儿子|闺女|女儿|老公|老婆|媳妇|爱人|丈夫|妻子|孩子|娃|爹|娘|爸|妈|老伴|孙子|孙女|家里人|亲戚")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause up to an entity: "俺是" in "俺儿子在厂里上班，俺是农村的老头"."""
+    return re.split(r"[，,。.！!？?；;\s]", text[:start])[-1]
+
+
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
@@ -199,6 +211,21 @@ class Conversation:
                 return township
         return None
 
+    def _own_person_type(self, understood: Understanding) -> Optional[str]:
+        """The person type; when the message tells the asker's own beside a relative's ("俺儿子在
+        厂里上班，俺是农村的老头"), the asker's own. A relative's alone stands ("俺媳妇是城乡居民")."""
+        told = [e for e in understood.told() if e.get("entity") == "person_type"]
+        # "老公在公司上班": the relative's employer, not the asker's person type
+        told = [e for e in told if not (e.get("start") is not None and RELATIVE.search(_clause_before(
+            understood.text, e["start"])) and vocabulary.person_type(understood.text[e["start"]:e["end"]]) == "单位")]
+        own = [e for e in told if e.get("start") is not None and SAYS_SELF.search(_clause_before(understood.text, e["start"]))]
+        for e in own or told:
+            words = understood.text[e["start"]:e["end"]] if e.get("start") is not None else ""
+            value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
+            if value:
+                return value
+        return None
+
     def _first(self, understood: Understanding, entity: str, normalize) -> Optional[str]:
         for words in understood.values(entity) + understood.texts(entity):
             value = normalize(words)
@@ -215,7 +242,7 @@ class Conversation:
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
         updates: Dict[str, Any] = {}
-        person_type = self._first(understood, "person_type", vocabulary.person_type)
+        person_type = self._own_person_type(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)
         region = self._first(understood, "region", vocabulary.region)
         if region and not understood.text.startswith("/"):

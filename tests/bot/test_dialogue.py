@@ -368,3 +368,25 @@ def test_a_weak_span_does_not_outvote_the_whole_message(chat):
     [answer] = chat.say("ask_matter", "咋给俺孙子办医保，刚满月", matter="办医保")
     assert not answer.text.startswith("【单位参保登记】")
     assert "城乡居民参保登记" in answer.text or "城乡居民参保登记" in [t for t, _ in answer.buttons]
+
+
+def test_the_askers_own_person_type_beats_a_relatives(chat):
+    text = "俺儿子在厂里上班，俺是农村的老头，住院花了钱咋报"
+    entities = [entity("person_type", "上班", text), entity("person_type", "农村的老头", text),
+                entity("matter", "住院", text)]
+    turn = chat.conversation.respond(Understanding("ask_matter", text, entities), {})
+    assert turn.slots.get("person_type") == "城乡居民"
+
+
+def test_a_relatives_person_type_alone_is_taken(chat):
+    text = "俺媳妇是城乡居民，生孩子住院的钱咋报"
+    turn = chat.conversation.respond(Understanding("ask_matter", text, [entity("person_type", "城乡居民", text)]), {})
+    assert turn.slots.get("person_type") == "城乡居民"
+
+
+def test_a_relatives_employer_is_not_the_askers_person_type(chat):
+    text = "俺没工作，老公在公司上班，俺门诊看病的钱咋报"
+    entities = [entity("person_type", "公司", text), entity("matter", "门诊看病的钱", text)]
+    turn = chat.conversation.respond(Understanding("ask_matter", text, entities), {})
+    assert turn.slots.get("person_type") != "单位"
+    assert "单位" not in turn.messages[0].text.split("\n")[0]
