@@ -25,7 +25,10 @@ ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note"
 SIDE_BUTTONS = [("国道以东", "国道以东"), ("国道以西", "国道以西"), ("不清楚", "不清楚")]
 NOT_SURE = re.compile("不清楚|不知道|不确定|不晓得|说不准|不好说|弄不清")
 # "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
-CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是")
+CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是|"
+                        "修改|^改|重填|重新填")
+# A corrected value sent with the correction ("身份证号输错了，应该是1101…"): taken at once.
+NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "filing_phone": re.compile(r"1[3-9][0-9]{9}")}
 # Answers already given that a correction may name, with how it names them. The personal
 # details are looked for before another matter ("身份证号输错了" is not 参保信息变更), the
 # person type and the township after it ("我要办的是城乡居民参保" is not a person type).
@@ -135,7 +138,7 @@ class FilingForm(FormSpec):
                   f"手机号：{mask_phone(state['filing_phone'])}"]
         if state.get("filing_note"):
             lines.append(f"备注：{state['filing_note']}")
-        lines.append("信息无误请点“确认提交”；要改请点“修改”；不办了请点“取消”。")
+        lines.append("信息无误请点“确认提交”；要改请点“修改”（只改一项可以说“改手机号”）；不办了请点“取消”。")
         return Message("\n".join(lines), [("确认提交", "确认提交"), ("修改", "修改"), ("取消", "取消")])
 
     # --- checking -----------------------------------------------------------------------
@@ -225,11 +228,21 @@ class FilingForm(FormSpec):
         if township is not None and state.get("filing_township") and township.name != state["filing_township"]:
             return Step({"filing_township": township.name, "filing_road_side": None, slot: None,
                          FAILURES: None, "filing_confirm": None}, [Message(f"好的，所在乡镇改为{township.name}。")])
-        return self._ask_again(CIRCUMSTANCES, slot, text, state)
+        step = self._ask_again(CIRCUMSTANCES, slot, text, state)
+        if step is None and slot == "filing_confirm" and wants_edit(text):
+            # "修改" alone: the personal details again, the matter stays; say what is cleared
+            step = Step({"filing_confirm": None, FAILURES: None, **{s: None for s in ANSWER_SLOTS}},
+                        [Message("好的，请重新填写姓名、身份证号、手机号和备注（只改一项可以说“改手机号”“改姓名”）。")])
+        return step
 
     def _ask_again(self, fields, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
         for field, label, words in fields:
             if field != slot and state.get(field) and re.search(words, text):
+                value = NEW_VALUE[field].search(plain(text)) if field in NEW_VALUE else None
+                checked = self.check(field, value.group(0), state) if value else None
+                if checked is not None and checked.ok:
+                    return Step({field: checked.value, slot: None, FAILURES: None, "filing_confirm": None},
+                                [Message(f"好的，{label}已改正。")])
                 # Asked again now, as the first missing answer; the question being asked comes after.
                 return Step({field: None, slot: None, FAILURES: None, "filing_confirm": None,
                              **self.extra_updates(field, "", state)}, [Message(f"好的，请重新填写{label}。")])

@@ -237,3 +237,26 @@ def test_a_correction_in_the_note_asks_the_detail_again(filing):
     state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345"])
     state, told = answer_all(filing, state, ["不对，身份证号输错了"])
     assert told == ["好的，请重新填写身份证号。"] and missing(filing, state) == "filing_id_number"
+
+
+def test_one_detail_is_changed_at_the_read_back_and_the_rest_kept(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, ["改手机号"])
+    assert told == ["好的，请重新填写手机号。"] and missing(filing, state) == "filing_phone"
+    state, _ = answer_all(filing, state, ["13837112345"])
+    assert missing(filing, state) == "filing_confirm" and state["filing_id_number"] == ID
+    assert "138****2345" in filing.prompt("filing_confirm", state).text
+
+
+def test_a_corrected_value_sent_with_the_correction_is_taken_at_once(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, ["身份证号输错了，应该是110105198001010040"])
+    assert told == ["好的，身份证号已改正。"] and state["filing_id_number"] == "110105198001010040"
+    assert missing(filing, state) == "filing_confirm"
+
+
+def test_edit_alone_says_which_details_are_asked_again(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, ["修改"])
+    assert "重新填写姓名、身份证号、手机号和备注" in told[0]
+    assert missing(filing, state) == "filing_name" and state["filing_matter"] == "maternity_allowance"
