@@ -26,12 +26,15 @@ from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
 from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
-from bot.status import STATUS_QUESTION, check_status
+from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
+from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
 
 MID_FORM_QUESTIONS = (*INTENT_ASPECTS, "handoff")
 NOT_ANSWERED_SLOTS = ("filing_matter",)  # "要带什么?" while the matter is asked: the matter is asked again
-ENDS_AS_QUESTION = re.compile(r"[?？]\s*$|(吗|呢|么|不)[。.!！]?\s*$")
+ENDS_AS_QUESTION = re.compile(r"[?？]\s*$|(吗|呢|么|不)[。.!！]?\s*$|^.{0,4}(哪|几号|多少|什么|啥|怎么|咋)")
+WINDOW_NAMED = re.compile(r"(6[89]|7[0-4])号窗口")
+LEVEL_WORDS = re.compile(r"满意|差评|好评|太差|很差|不好|不错|挺好|一般|还行")
 FREE_TEXT_SLOTS = ("filing_note", "review_comment", "review_subject")  # anything may be written there
 CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", OUTCOME, FAILURES)
 
@@ -104,11 +107,16 @@ class ValidateForm(FormValidationAction):
                 # question again; not counted as a wrong answer.
                 send(dispatcher, answer + [Message(f"接着办刚才的{spec.what}：")])
                 updates[slot] = None
-            elif slot == requested and slot not in FREE_TEXT_SLOTS and STATUS_QUESTION.search(str(value)):
-                # "我之前的预约怎么样了" in the middle of a form: answered, then the same question again
-                send(dispatcher, [Message(check_status(shared_records(), tracker.sender_id, str(value))),
-                                  Message(f"接着办刚才的{spec.what}：")])
+            elif slot == requested and (STATUS_QUESTION.search(str(value)) or (
+                    tracker.get_slot("status_reference") and ID_TAIL_ALONE.match(plain(str(value))))):
+                # "我之前的预约怎么样了" (or the last four digits it asked for) in the middle of a form:
+                # answered, then the same question again
+                text = str(value) if STATUS_QUESTION.search(str(value)) else \
+                    f"{tracker.get_slot('status_reference')} {value}"
+                reply = check_status(shared_records(), tracker.sender_id, text)
+                send(dispatcher, [Message(reply), Message(f"接着办刚才的{spec.what}：")])
                 updates[slot] = None
+                updates["status_reference"] = awaited_reference(reply)
             elif slot == requested:
                 step = take_answer(spec, slot, str(value), {**state, **updates})
                 send(dispatcher, step.messages)
@@ -131,7 +139,7 @@ class ValidateForm(FormValidationAction):
                 or float(intent.get("confidence") or 0) < 0.6:
             return []
         if slot in FREE_TEXT_SLOTS:
-            if not ENDS_AS_QUESTION.search(text):
+            if not (ENDS_AS_QUESTION.search(text) or (intent["name"] == "handoff" and len(text) <= 8)):
                 return []
         elif spec.check(slot, text, state).ok or spec.interrupt(slot, text, state) is not None:
             return []
@@ -163,6 +171,19 @@ class ValidateFilingForm(ValidateForm):
 class ValidateReviewForm(ValidateForm):
     def spec(self) -> FormSpec:
         return review_form()
+
+    def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
+        """"我对68号窗口非常不满意": the window and the level are already said."""
+        text = plain(understanding(tracker).text)
+        values: Dict[str, Any] = {}
+        window = WINDOW_NAMED.search(text)
+        level = review_form().check("review_level", text, state)
+        if level.ok and LEVEL_WORDS.search(text):
+            values["review_level"] = level.value
+            values["review_subject"] = window.group(0) if window else ""
+        elif window:
+            values["review_subject"] = window.group(0)
+        return values
 
 
 def _ask_action(spec_factory, slot: str) -> type:

@@ -63,7 +63,7 @@ def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[st
         if not entry.applies_to(person_type):
             continue
         notes.add(entry.src)
-        label = "、".join(entry.for_) if entry.for_ and person_type is None else ""
+        label = "、".join(entry.for_) if entry.for_ and person_type not in entry.for_ else ""
         if entry.when and entry.when not in label:
             label = entry.when
         text = describe_place(catalogue, entry, side)
@@ -92,7 +92,7 @@ def material_lines(variant: Variant, person_type: Optional[str], notes: SourceNo
             continue
         notes.add(fact.src)
         prefix = ""
-        if fact.for_ and person_type is None:
+        if fact.for_ and person_type not in fact.for_:  # also 城镇职工 reading 在职职工's and 灵活就业人员's
             prefix = f"（{'、'.join(fact.for_)}）"
         if fact.when:
             lines.append(f"· {fact.when}：{fact.text}")

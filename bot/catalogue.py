@@ -75,7 +75,12 @@ class Fact(Strict):
 def _applies(for_: List[str], person_type: Optional[str]) -> bool:
     if not for_ or person_type is None:
         return True
-    return person_type in for_ or PERSON_TYPE_PARENT.get(person_type) in for_
+    if person_type in for_ or PERSON_TYPE_PARENT.get(person_type) in for_:
+        return True
+    # 城镇职工 covers both its kinds (在职职工, 灵活就业人员); a 单位 files for its 在职职工 (000/2/四
+    # "单位或个人向医保经办机构申报").
+    return any(PERSON_TYPE_PARENT.get(kind) == person_type for kind in for_) or (
+        person_type == "单位" and "在职职工" in for_)
 
 
 class TimeLimit(Fact):

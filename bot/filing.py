@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, material_lines, township_side_text, where_lines
-from bot.catalogue import Catalogue, Matter
+from bot.catalogue import PERSON_TYPE_PARENT, Catalogue, Matter
 from bot.dialogue import (HOSPITAL_MATTERS, MENU_MATTERS, SWITCH_SCORE, WORKERS_ONLY, Conversation, Message,
                           Understanding, person_group)
 from bot.forms import FAILURES, FormSpec, Step
@@ -27,6 +27,9 @@ NOT_SURE = re.compile("不清楚|不知道|不确定|不晓得|说不准|不好�
 # "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
 CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是|"
                         "修改|^改|重填|重新填")
+# "取消修改", "不改了": back to the read-back, nothing cancelled
+KEEP_AS_IS = re.compile(r"取消修改|不修改|不改了|不用改|不要改")
+DENIED_PERSON_TYPE = re.compile(r"(不是|不算|并非|没有?|不)(在)?(城镇|在职)?(职工|居民|单位|灵活就业|上班|工作)(人员)?的?")
 # A corrected value sent with the correction ("身份证号输错了，应该是1101…"): taken at once.
 NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "filing_phone": re.compile(r"1[3-9][0-9]{9}")}
 # Answers already given that a correction may name, with how it names them. The personal
@@ -186,7 +189,10 @@ class FilingForm(FormSpec):
 
     def _check_person_type(self, text: str, state: Dict[str, Any]) -> Checked:
         options = self.person_types(self._matter(state))
-        value = text if text in options else vocabulary.person_type(text)
+        said = DENIED_PERSON_TYPE.sub("", text)  # "我不是职工，是种地的", "没上班，在家务农"
+        value = text if text in options else vocabulary.person_type(said)
+        if value not in options and PERSON_TYPE_PARENT.get(value) in options:
+            return Checked(PERSON_TYPE_PARENT[value])  # 在职职工/灵活就业 when 城镇职工 is asked
         if value in options:
             return Checked(value)
         # 在职职工/灵活就业人员 are 城镇职工: accept the broader or narrower word if listed.
@@ -207,9 +213,15 @@ class FilingForm(FormSpec):
             return {"filing_road_side": None}
         return {}
 
+    def cancels(self, slot: str, text: str) -> bool:
+        return not KEEP_AS_IS.search(plain(text)) and super().cancels(slot, text)
+
     def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
-        """A correction in the middle of the form: another matter, or an answer given before."""
-        if slot == "filing_matter" or not CORRECTION.search(text):
+        """A correction in the middle of the form: another matter, or an answer given before.
+        Not in the note, where "身份证换成新的了" or "上次住院报销材料带错了" are what is noted."""
+        if slot == "filing_confirm" and (is_yes(text) or KEEP_AS_IS.search(plain(text))):
+            return None if is_yes(text) else Step({slot: None, FAILURES: None}, [Message("好的，不修改。")])
+        if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)
         if step is not None:
@@ -221,9 +233,8 @@ class FilingForm(FormSpec):
             # The applicant is the same person: a person type the new matter also tells apart is kept.
             if state.get("filing_person_type") in self.person_types(other):
                 updates["filing_person_type"] = state["filing_person_type"]
-            return Step(updates, [Message(f"好的，改为预约“{other.name}”，已填写的信息保留。")])
-        if slot == "filing_note":
-            return None  # a note may name a township or a person type: it is not corrected
+            caution = self._caution(other, {**state, **updates})
+            return Step(updates, [Message(caution + f"好的，改为预约“{other.name}”，已填写的信息保留。")])
         township = self.conversation.township_in(Understanding("inform", plain(text)))
         if township is not None and state.get("filing_township") and township.name != state["filing_township"]:
             return Step({"filing_township": township.name, "filing_road_side": None, slot: None,
@@ -240,6 +251,8 @@ class FilingForm(FormSpec):
             if field != slot and state.get(field) and re.search(words, text):
                 value = NEW_VALUE[field].search(plain(text)) if field in NEW_VALUE else None
                 checked = self.check(field, value.group(0), state) if value else None
+                if field == "filing_person_type":  # "不对，我是职工"
+                    checked = self._check_person_type(text, state)
                 if checked is not None and checked.ok:
                     return Step({field: checked.value, slot: None, FAILURES: None, "filing_confirm": None},
                                 [Message(f"好的，{label}已改正。")])

@@ -39,6 +39,10 @@ class FormSpec:
         """Other slots an accepted answer changes (e.g. "修改" clears the answers)."""
         return {}
 
+    def cancels(self, slot: str, text: str) -> bool:
+        """Whether this answer ends the form: a cancel word, or for a free-text answer nothing but one."""
+        return is_whole_cancel(text) if slot in self.free_text_slots else is_cancel(text)
+
     def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional["Step"]:
         """What to do with a message that is not an answer to `slot` but changes the form
         ("不对，我要办的是住院报销"), or None to check it as the answer."""
@@ -53,7 +57,7 @@ class Step:
 
 def take_answer(spec: FormSpec, slot: str, text: str, state: Dict[str, Any]) -> Step:
     """The citizen's answer to `slot`: accepted, refused with a reason, or the form ends."""
-    if is_whole_cancel(text) if slot in spec.free_text_slots else is_cancel(text):
+    if spec.cancels(slot, text):
         return Step({slot: None, OUTCOME: "cancelled"})
     interruption = spec.interrupt(slot, text, state)
     if interruption is not None:

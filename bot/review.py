@@ -21,16 +21,18 @@ SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 
 
 LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
+                                 r"说不上满意|谈不上满意|称不上满意|不是特别满意|不算太满意|不咋地|不怎么样|"
                                  r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意|不满意")
+NEUTRAL = re.compile(r"一般|基本上?满意|不好不坏|还行|凑合|马马虎虎|还可以|过得去")
 VERY_DISSATISFIED = re.compile(r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意")
-NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过")
+NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过|算了|"
+                      r"^(不需要|不要|不用|不必|没有|没|无|不)[了吧啊。！!]*$")
 
 
 class ReviewForm(FormSpec):
     name = "review_form"
     what = "评价"
-    # and the phone: "算了，不留了" keeps the review, without a phone
-    free_text_slots = ("review_subject", "review_comment", "review_phone")
+    free_text_slots = ("review_subject", "review_comment")
     slots = ("review_subject", "review_level", "review_comment", "review_phone")
 
     def __init__(self, catalogue: Catalogue):
@@ -55,7 +57,8 @@ class ReviewForm(FormSpec):
         if slot == "review_comment":
             return Message("还有想说的吗？可以写几句意见或建议，没有请点“跳过”。", [("跳过", "跳过")])
         if slot == "review_phone":
-            return Message("很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）。")
+            return Message("很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）；"
+                           "不想留可以回复“不留”。")
         raise KeyError(slot)
 
     def check(self, slot: str, text: str, state: Dict[str, Any]) -> Checked:
@@ -74,6 +77,12 @@ class ReviewForm(FormSpec):
             return check_phone(text)
         raise KeyError(slot)
 
+    def cancels(self, slot: str, text: str) -> bool:
+        # Asked for a phone, "算了"/"不用" decline the phone, not the review.
+        if slot == "review_phone":
+            return bool(re.search(r"取消评价|不评了|不评价了|撤回", plain(text)))
+        return super().cancels(slot, text)
+
     def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
         # "非常不满意" typed when the subject is asked: the level, with no subject.
         if slot == "review_subject" and len(plain(text)) <= 8:
@@ -87,6 +96,8 @@ class ReviewForm(FormSpec):
         # "不太满意", "不是很满意" are 不满意, though they contain "满意" and "很满意".
         if LESS_THAN_SATISFIED.search(text):
             return Checked("非常不满意" if VERY_DISSATISFIED.search(text) else "不满意")
+        if NEUTRAL.search(text):  # "满意度一般", "基本上满意", "不好不坏"
+            return Checked("基本满意")
         # Longest first: "非常不满意" contains "不满意" and "满意".
         for level in sorted(REVIEW_LEVELS, key=len, reverse=True):
             if level in text:

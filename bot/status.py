@@ -15,6 +15,9 @@ from bot.validators import plain
 
 BEIJING_OFFSET = timedelta(hours=8)
 ASKS_TAIL = "为保护个人信息，请把编号和申请人身份证号后四位一起发给我"
+WRONG_TAIL = "身份证号后四位与该预约不符"
+# Something like a reference that is not one ("YB0000OO": 0 and O are never used)
+LOOKS_LIKE_REFERENCE = re.compile(r"YB\s*[0-9A-Z]{5,7}", re.IGNORECASE)
 REFERENCE = re.compile(rf"{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}", re.IGNORECASE)
 # "查进度", "我的预约怎么样了", "YB7K3M2Q": asked in the middle of another form too.
 STATUS_QUESTION = re.compile(rf"查进度|进度|{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}|"
@@ -37,8 +40,8 @@ def _recent_wrong_tails(reference: str, now: float) -> List[float]:
 
 
 def awaited_reference(reply: str) -> Optional[str]:
-    """The reference a reply asked the last four ID digits for, if it did."""
-    found = REFERENCE.search(reply) if ASKS_TAIL in reply else None
+    """The reference a reply asked the last four ID digits for (again, after a wrong try), if it did."""
+    found = REFERENCE.search(reply) if (ASKS_TAIL in reply or WRONG_TAIL in reply) else None
     return found.group(0) if found else None
 
 
@@ -53,6 +56,9 @@ def check_status(records: Records, sender_id: str, text: str) -> str:
     text = plain(text)
     found = REFERENCE.search(text)
     reference = found.group(0).upper() if found else None
+    if reference is None and LOOKS_LIKE_REFERENCE.search(text):
+        return (f"“{LOOKS_LIKE_REFERENCE.search(text).group(0)}”不是有效的预约编号：编号以{REFERENCE_PREFIX}开头，"
+                "后面6位由数字和字母组成（不含0、O、1、I、L），请核对后再发。")
     if reference is None:
         filings = records.filings_of(sender_id)[:5]
         if not filings:
@@ -72,5 +78,5 @@ def check_status(records: Records, sender_id: str, text: str) -> str:
         return f"编号 {reference} 的查询核对失败次数过多，请一小时后再试，或拨打 {SUPERVISION_PHONE} 咨询。"
     if tail.group(1).upper() != filing.id_number[-4:]:
         _wrong_tails[reference].append(now)
-        return f"身份证号后四位与该预约不符，无法查询。请核对后再试，或拨打 {SUPERVISION_PHONE} 咨询。"
+        return f"{WRONG_TAIL}（编号 {reference}），无法查询。请核对后再发后四位，或拨打 {SUPERVISION_PHONE} 咨询。"
     return describe(filing)

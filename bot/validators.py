@@ -28,8 +28,12 @@ QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|咋|哪|多少|几个|吧|�
 # A side of 106国道 given where a name is asked ("国道以东", "路西"); 王国道 and 刘路东 are names.
 SIDE_ANSWER = re.compile(r"^(在|住)?(106)?(国道|路)?(以|的)?(东|西)(边|面|侧|头)?(的)?$|国道(以|的)?(东|西)")
 # "我妈叫王秀英", "申请人是张三": the name is what follows.
-NAME_INTRO = re.compile(r"^(我|俺)?(的)?(妈|娘|爹|爸|老伴|媳妇|老婆|老公|爱人|儿子|闺女|女儿|孩子|奶奶|爷爷|姥姥|姥爷|"
-                        r"孙子|孙女|父亲|母亲)?(的)?(名字|姓名)?(叫|是|[:：])")
+RELATIVES = (r"妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|老伴|媳妇|老婆|老公|爱人|儿子|闺女|女儿|孩子|孙子|孙女|父亲|母亲|"
+             r"妈|娘|爹|爸|他|她")
+NAME_INTRO = re.compile(rf"^((我|俺)?(的)?({RELATIVES})(的)?(名字|姓名)?(叫|是|[:：])?|(我|俺)(的)?(名字|姓名)?(叫|是|[:：])|"
+                        r"(名字|姓名)(叫|是|[:：])?|(患者|病人|申请人|本人)(的)?(名字|姓名)?(叫|是|[:：])?)")
+# Said where the name is asked, but not a name
+NOT_A_NAME = re.compile(r"你好|知道|等一下|等等|稍等|自己|本人|同上|谢谢|评价|预约|不用|没有|算了|好的")
 EDIT = re.compile(r"修改|重填|重新填|改一下|填错|不对")
 
 
@@ -51,6 +55,7 @@ def plain(text: str) -> str:
 def check_id_number(text: str) -> Checked:
     """A mainland 居民身份证号码: 18 characters, a real birth date, the right check digit."""
     number = re.sub(r"[\s\-_]", "", plain(text)).upper()
+    number = re.sub(r"^(身份证号?码?|证件号码?|号码)(是|为|:)?", "", number)  # "身份证号1101…"
     if not number:
         return Checked(error="没有收到身份证号，请输入18位身份证号码。")
     if not re.fullmatch(r"[0-9X]+", number):
@@ -75,6 +80,7 @@ def check_id_number(text: str) -> Checked:
 def check_phone(text: str) -> Checked:
     """A mainland mobile number: 11 digits starting 1[3-9] (a +86 prefix is accepted)."""
     number = re.sub(r"[\s\-()（）]", "", plain(text))
+    number = re.sub(r"^(手机号?码?|电话号?码?|联系电话|号码)(是|为|:)?", "", number)  # "电话1393…"
     number = re.sub(r"^(\+?86)(?=1\d{10}$)", "", number)
     if not number:
         return Checked(error="没有收到手机号，请输入11位手机号码。")
@@ -90,8 +96,9 @@ def check_phone(text: str) -> Checked:
 def check_name(text: str) -> Checked:
     """The applicant's name as on the ID card: 2–30 characters, no digits."""
     name = plain(text).strip(" ，。,.")
-    name = re.sub(r"^(申请人|本人)(的)?(名字|姓名)?(叫|是|[:：])?", "", name)
-    name = NAME_INTRO.sub("", name).strip(" ，。,.")
+    if NOT_A_NAME.search(name):
+        return Checked(error="请输入申请人的姓名（与身份证一致），比如“王秀兰”。")
+    name = NAME_INTRO.sub("", name, count=1).strip(" ，。,.")
     if not name:
         return Checked(error="请输入申请人的姓名。")
     if re.search(r"\d", name):
@@ -101,14 +108,14 @@ def check_name(text: str) -> Checked:
     # A question or a sentence typed here is not a name (names with · may be long).
     if QUESTION_WORDS.search(name) or SIDE_ANSWER.search(name) or (
             re.fullmatch(r"[\u3400-\u9fff]+", name) and len(name) > 6):
-        return Checked(error="这看起来不像姓名。请输入申请人姓名（与身份证一致）；如果想先问别的，请回复“取消”。")
+        return Checked(error="这看起来不像姓名。请输入申请人姓名（与身份证一致）。")
     return Checked(name)
 
 
 def check_note(text: str, limit: int = 200) -> Checked:
     """An optional note: "没有/跳过" means none."""
-    note = plain(text)
-    if SKIP.match(note):
+    note = (text or "").strip()  # kept as typed (full-width punctuation too)
+    if SKIP.match(plain(note)) or re.match(r"^(没有|没|无)了?[，,。.\s]*(谢谢|谢了)", plain(note)):
         return Checked("")
     if len(note) > limit:
         return Checked(error=f"备注最多{limit}个字，请精简后重新输入，或回复“跳过”。")
@@ -124,13 +131,19 @@ def is_whole_cancel(text: str) -> bool:
 
 
 # "确认无误", "嗯，提交吧", "好的，确认": a yes in other words, unless it says no.
-YES_WORDS = re.compile(r"确认|提交|无误|没问题|都对|正确")
+YES_WORDS = re.compile(r"确认|提交|无误|没问题|都对|正确|没毛病|没错|^((嗯|好|行|对|中|可以)[的了啊吧\s,，。!！]*)+$")
+# "不用改了" and "没有错" say yes; take them out before looking for a no
+SAYS_NO_CHANGE = re.compile(r"不(要|用|需要|必)?(再)?(修)?改了?|没(有)?(什么)?(错|问题|毛病)了?|不用(修改)?了?")
 NOT_YES = re.compile(r"不(确认|提交|对|正确)|别|先不|不要|有问题|有错|错了|改|取消")
 
 
 def is_yes(text: str) -> bool:
     text = plain(text)
-    return bool(YES.match(text)) or (bool(YES_WORDS.search(text)) and not NOT_YES.search(text))
+    if YES.match(text):
+        return True
+    said = SAYS_NO_CHANGE.sub("", text)
+    return bool(YES_WORDS.search(text) or (said != text and re.search(r"提交|确认|好|行|可以", said))) \
+        and not NOT_YES.search(said)
 
 
 def wants_edit(text: str) -> bool:

@@ -188,3 +188,46 @@ def test_wrong_last_four_digits_are_not_tried_for_ever(records):
         assert "不符" in texts[0]
     texts, _ = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference} 002X", {}, sender="stranger"))
     assert "失败次数过多" in texts[0] and "王秀兰" not in texts[0]
+
+
+def test_a_second_try_at_the_last_four_digits_is_still_taken(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-8"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    from actions.menu import ActionSmallTalk
+    texts, set_slots = run(ActionSmallTalk(), tracker("1234", {"status_reference": filing.reference},
+                                                      sender="family2", intent="goodbye"))
+    assert "不符" in texts[0] and set_slots["status_reference"] == filing.reference
+    texts, _ = run(ActionSmallTalk(), tracker("002X", {"status_reference": filing.reference},
+                                              sender="family2", intent="goodbye"))
+    assert "王秀兰" in texts[0]
+
+
+def test_the_last_four_digits_mid_form_answer_the_status_and_the_form_goes_on(records):
+    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-9"}
+    run(ActionFinishFiling(), tracker("确认提交", done))
+    (filing,) = records.filings_of("citizen-1")
+    slots = {"filing_matter": "inpatient_reimbursement", "filing_person_type": "城镇职工", "filing_name": "王秀兰",
+             "requested_slot": "filing_phone", "status_reference": filing.reference}
+    texts, set_slots = run(ValidateFilingForm(), tracker("002X", slots, sender="family3",
+                                                         extracted={"filing_phone": "002X"}))
+    assert "王秀兰" in texts[0] and "接着办刚才的预约登记" in texts[1]
+    assert set_slots["filing_phone"] is None and "form_failures" not in set_slots
+
+
+def test_a_malformed_reference_is_said_to_be_malformed(records):
+    texts, _ = run(ActionCheckStatus(), tracker("查进度 YB0000OO", {}, sender="someone"))
+    assert "不是有效的预约编号" in texts[0]
+
+
+def test_a_review_started_with_a_window_and_a_level_does_not_ask_them_again():
+    from actions.forms import ValidateReviewForm
+    review_tracker = tracker("我对68号窗口非常不满意", {"requested_slot": None})
+    review_tracker.active_loop = {"name": "review_form"}
+    _, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert set_slots["review_subject"] == "68号窗口" and set_slots["review_level"] == "非常不满意"
+    from actions.forms import review_form
+    from bot.forms import missing
+    assert missing(review_form(), set_slots) == "review_comment"

@@ -233,12 +233,6 @@ def test_a_resident_filing_a_workers_only_matter_is_told_who_it_serves(filing):
     assert "服务对象" not in filing.prompt("filing_name", {**state, "person_type": "城镇职工"}).text
 
 
-def test_a_correction_in_the_note_asks_the_detail_again(filing):
-    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345"])
-    state, told = answer_all(filing, state, ["不对，身份证号输错了"])
-    assert told == ["好的，请重新填写身份证号。"] and missing(filing, state) == "filing_id_number"
-
-
 def test_one_detail_is_changed_at_the_read_back_and_the_rest_kept(filing):
     state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
     state, told = answer_all(filing, state, ["改手机号"])
@@ -260,3 +254,51 @@ def test_edit_alone_says_which_details_are_asked_again(filing):
     state, told = answer_all(filing, state, ["修改"])
     assert "重新填写姓名、身份证号、手机号和备注" in told[0]
     assert missing(filing, state) == "filing_name" and state["filing_matter"] == "maternity_allowance"
+
+
+@pytest.mark.parametrize("typed", ["不要修改了，直接提交", "确认无误，不用修改", "信息没有错了，提交", "不用改了，提交",
+                                   "嗯嗯 好的", "好 没毛病"])
+def test_yes_at_the_read_back_in_many_words_stores_nothing_else(filing, typed):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, [typed])
+    assert state["filing_confirm"] == "yes" and told == [] and state["filing_name"] == "张三"
+    assert state["filing_matter"] == "maternity_allowance"
+
+
+def test_taking_back_an_edit_keeps_the_filing(filing):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, ["取消修改"])
+    assert state.get(OUTCOME) is None and told == ["好的，不修改。"] and missing(filing, state) == "filing_confirm"
+
+
+def test_a_note_mentioning_corrections_is_the_note(filing):
+    for note in ("上次去办住院报销材料带错了", "身份证换成新的了，号码没变", "手机号不对的话打我儿子电话"):
+        state, told = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", note])
+        assert told == [] and state["filing_note"] == note and state["filing_matter"] == "maternity_allowance"
+
+
+@pytest.mark.parametrize("typed, person_type", [("我不是职工，是种地的", "城乡居民"), ("没上班，在家务农", "城乡居民"),
+                                                ("在职职工", "城镇职工"), ("灵活就业", "城镇职工"), ("个体户", "城镇职工")])
+def test_person_types_in_other_words_and_denials(filing, typed, person_type):
+    state, _ = answer_all(filing, {}, ["门诊费用报销", typed])
+    assert state["filing_person_type"] == person_type
+
+
+def test_a_person_type_corrected_later_is_taken_from_the_correction(filing):
+    state, _ = answer_all(filing, {}, ["门诊费用报销", "城乡居民", "张三"])
+    state, told = answer_all(filing, state, ["不对，我是职工"])
+    assert state["filing_person_type"] == "城镇职工" and told == ["好的，人员类别已改正。"]
+    assert missing(filing, state) == "filing_id_number"
+
+
+@pytest.mark.parametrize("typed, level", [("说不上满意", "不满意"), ("不是特别满意", "不满意"), ("满意度一般", "基本满意"),
+                                          ("基本上满意", "基本满意"), ("不好不坏", "基本满意"), ("不咋地", "不满意")])
+def test_more_levels_in_other_words(reviewing, typed, level):
+    state, _ = answer_all(reviewing, {}, ["跳过", typed])
+    assert state["review_level"] == level
+
+
+@pytest.mark.parametrize("declined", ["不需要", "不要", "不用", "算了"])
+def test_declining_the_phone_keeps_the_bad_review(reviewing, declined):
+    state, _ = answer_all(reviewing, {}, ["跳过", "非常不满意", "跳过", declined])
+    assert state.get(OUTCOME) is None and state["review_phone"] == "" and missing(reviewing, state) is None

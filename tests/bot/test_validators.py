@@ -82,3 +82,17 @@ def test_a_free_text_answer_cancels_only_when_it_is_nothing_but_a_cancel_word():
     assert is_whole_cancel("算了") and is_whole_cancel("取消吧")
     assert not is_whole_cancel("想取消排队直接办理") and not is_whole_cancel("窗口说材料不全，算了，说了也没用")
     assert check_note("没有备注").value == "" and check_note("不用了").value == ""
+
+
+def test_more_names_in_words_and_answers_that_are_no_names():
+    assert check_name("我妈妈叫王英").value == "王英" and check_name("我爸张伟").value == "张伟"
+    assert check_name("他叫张伟").value == "张伟" and check_name("患者王秀英").value == "王秀英"
+    for not_a_name in ("你好", "不知道", "我自己", "是我本人", "同上", "谢谢你"):
+        assert check_name(not_a_name).value is None
+
+
+def test_labelled_numbers_and_notes_kept_as_typed():
+    from bot.validators import check_id_number, check_phone
+    assert check_id_number("身份证号110105198001010040").value == "110105198001010040"
+    assert check_phone("电话13937112345").value == "13937112345"
+    assert check_note("周三上午，谢谢").value == "周三上午，谢谢" and check_note("没有了，谢谢").value == ""
