@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import RespondsFromDialogue, conversation, send, understanding
 from actions.status import status_follow_up
+from bot import vocabulary
 from bot.catalogue import default_catalogue
 from bot.dialogue import WINDOW_QUESTION
 from bot.replies import small_talk
@@ -25,6 +26,9 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
         understood = understanding(tracker)
         if WINDOW_QUESTION.search(understood.text):  # "68号呢" may read as a goodbye or a greeting
             return await super().run(dispatcher, tracker, domain)
+        if tracker.get_slot("pending") and vocabulary.NOT_SURE.search(understood.text):
+            # "不知道" when asked which side of 106国道: answered with both hospitals, not a goodbye
+            return await super().run(dispatcher, tracker, domain, intent="inform")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
         send(dispatcher, small_talk(default_catalogue(), understood.intent))

@@ -81,7 +81,8 @@ def application_periods(variant: Variant, person_type: Optional[str], notes: Sou
     for fact in [*variant.steps, *variant.notes]:
         if fact.applies_to(person_type) and APPLICATION_PERIOD.search(fact.text):
             notes.add(fact.src)
-            lines.append(f"申请时间：{fact.text}")
+            who = f"（{'、'.join(fact.for_)}）" if fact.for_ and person_type not in fact.for_ else ""
+            lines.append(f"申请时间{who}：{fact.text}")
     return lines
 
 

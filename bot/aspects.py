@@ -12,7 +12,7 @@ from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, ma
                          where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
-ASPECTS = ("where", "materials", "time_limit", "process", "eligibility", "online", "fee",
+ASPECTS = ("where", "materials", "time_limit", "apply_period", "process", "eligibility", "online", "fee",
            "contact", "legal_basis", "general")
 PROVINCE_LABEL = "（据河南省2024年版指南）"
 
@@ -80,6 +80,16 @@ def _time_limit(catalogue, matter, variant, person_type, side, notes) -> List[st
     return [f"办理时限：{variant.time_limit.text}"] + periods
 
 
+def _apply_period(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    """"啥时候能申请": the application period first; where the guide fixes none, it says so
+    before the time limit, so the time limit is not read as a deadline."""
+    periods = application_periods(variant, person_type, notes)
+    if periods:
+        return periods + [line for line in _time_limit(catalogue, matter, variant, person_type, side, notes)
+                          if not line.startswith("申请时间")]
+    return ["这份指南没有写固定的申请时间。"] + _time_limit(catalogue, matter, variant, person_type, side, notes)
+
+
 def _process(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     steps = [s for s in variant.steps if s.applies_to(person_type)]
     if not steps:
@@ -100,9 +110,30 @@ def _eligibility(catalogue, matter, variant, person_type, side, notes) -> List[s
     return lines
 
 
+def _module_elsewhere(catalogue: Catalogue, matter: Matter) -> Tuple[Optional[Matter], List]:
+    """Another matter's online channels whose steps name this matter's module: the 河南省 guide
+    lists "一次性生育补助金" among the modules of 生育医疗费支付 and has no item of its own for it."""
+    module = matter.name[:-2] if matter.name.endswith("支付") else matter.name
+    for other in catalogue.matters:
+        henan = other.variants.get("henan2024")
+        if other is matter or henan is None:
+            continue
+        channels = [c for c in henan.online if any(module in step for step in c.steps)]
+        if channels:
+            return other, channels
+    return None, []
+
+
 def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     source, label = _provincial(matter, variant, "online")
     if source is None:
+        other, channels = _module_elsewhere(catalogue, matter)
+        if channels:
+            lines = [f"可以网上办理（据河南省2024年版指南“{other.name}”一项所列模块）："]
+            for channel in channels:
+                notes.add(channel.src)
+                lines.append(f"  · {channel.platform}：" + "；".join(channel.steps))
+            return lines
         handling, handling_label = _handling(matter, variant)
         if not handling:
             return ["指南只写了现场办理，没有写这项业务的网上办理途径。"]
@@ -116,7 +147,9 @@ def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
             notes.add(channel.src)
             who = f"（限{'、'.join(channel.for_)}）" if channel.for_ else ""
             lines.append(f"  · {channel.platform}{who}：" + "；".join(channel.steps))
-    if any("非关键信息" in step for channel in source.online for step in channel.steps):
+    steps = [step for channel in source.online for step in channel.steps]
+    if any("非关键信息" in step for step in steps) and not any("关键信息" in step.replace("非关键信息", "")
+                                                            for step in steps):
         # The guide's online module covers 非关键信息 only: say so before the citizen tries a 身份证号 change.
         lines.append("注意：网上办理的模块只写了“非关键信息变更”；关键信息变更需提供辅助材料，请到窗口办理（问我“在哪办”可查窗口）。")
     return lines
@@ -158,7 +191,8 @@ def _legal_basis(catalogue, matter, variant, person_type, side, notes) -> List[s
 
 
 COMPOSERS: Dict[str, Callable] = {
-    "where": _where, "materials": _materials, "time_limit": _time_limit, "process": _process,
+    "where": _where, "materials": _materials, "time_limit": _time_limit, "apply_period": _apply_period,
+    "process": _process,
     "eligibility": _eligibility, "online": _online, "fee": _fee, "contact": _contact,
     "legal_basis": _legal_basis,
 }

@@ -211,6 +211,12 @@ class Conversation:
                 return township
         return None
 
+    def _types_an_offered_title(self, text: str, slots: Dict[str, Any]) -> bool:
+        typed = fold(text)
+        offered = [self.catalogue.matter(m).name for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
+        return bool(typed) and (typed in {fold(name) for name in offered} or (
+            bool(slots.get("pending")) and vocabulary.person_type(text) is not None and len(typed) <= 6))
+
     def _own_person_type(self, understood: Understanding) -> Optional[str]:
         """The person type; when the message tells the asker's own beside a relative's ("俺儿子在
         厂里上班，俺是农村的老头"), the asker's own. A relative's alone stands ("俺媳妇是城乡居民")."""
@@ -236,6 +242,9 @@ class Conversation:
     # --- deciding ---------------------------------------------------------------------
 
     def respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
+        if self._types_an_offered_title(understood.text, slots) and understood.intent != "inform":
+            # A button's title typed out answers the question that offered it, whatever the NLU says.
+            understood = Understanding("inform", understood.text, understood.entities)
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
@@ -244,7 +253,15 @@ class Conversation:
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)
+        if side is None and slots.get("pending") in ("hospital", "where", "general") and (
+                "unknown" in understood.values("road_side") or vocabulary.NOT_SURE.search(understood.text)):
+            side = "unknown"  # "不知道" when asked which side of 106国道
         region = self._first(understood, "region", vocabulary.region)
+        if region is None and not understood.text.startswith("/"):
+            # The NLU may miss "全国通用的…" or "平顶山…"; "河南" alone is too often where one is from.
+            said = vocabulary.region(understood.text)
+            region = said if said in ("generic", "pingdingshan") and not vocabulary.names_puyang(understood.text) \
+                else None
         if region and not understood.text.startswith("/"):
             if region != "puyang" and vocabulary.names_puyang(understood.text):
                 region = "puyang"  # "我是河南濮阳县的", "在平顶山住的院，现在回濮阳县了": a 濮阳县 question
@@ -325,7 +342,7 @@ class Conversation:
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
         if intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
-            aspect = "time_limit"  # "啥时候能申请": the application period, told with the time limit
+            aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:
@@ -440,9 +457,12 @@ class Conversation:
         """The side of 106国道 for the 106国道 rule, a note on how it is known, or a question."""
         side = state.get("road_side")
         buttons = [("106国道以东", payload("inform", road_side="east")),
-                   ("106国道以西", payload("inform", road_side="west"))]
+                   ("106国道以西", payload("inform", road_side="west")),
+                   ("不清楚", payload("inform", road_side="unknown"))]
         if side in ("east", "west"):
             return side, "", None
+        if side == "unknown":  # both hospitals, each with its side, and whom to ask
+            return None, f"不清楚家在106国道哪一侧的，可拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。", None
         township = self.catalogue.township(state["township"]) if state.get("township") else None
         if township is None:
             return None, "", Message("城乡居民按所在乡镇位于106国道哪一侧确定医院。请问您住在106国道以东还是以西？"

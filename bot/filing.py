@@ -23,7 +23,6 @@ from bot.validators import (Checked, check_id_number, check_name, check_note, ch
 SKIP_BUTTON = ("没有备注", "没有")
 ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note")
 SIDE_BUTTONS = [("国道以东", "国道以东"), ("国道以西", "国道以西"), ("不清楚", "不清楚")]
-NOT_SURE = re.compile("不清楚|不知道|不确定|不晓得|说不准|不好说|弄不清")
 # "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
 CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是|"
                         "修改|^改|重填|重新填")
@@ -157,7 +156,7 @@ class FilingForm(FormSpec):
                 return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”。")
             return Checked(township.name)
         if slot == "filing_road_side":
-            if NOT_SURE.search(text):
+            if vocabulary.NOT_SURE.search(text):
                 return Checked("unknown")
             side = vocabulary.road_side(plain(text))
             return Checked(side) if side else Checked(error="请回答“国道以东”或“国道以西”；不清楚请点“不清楚”。")

@@ -64,13 +64,15 @@ def road_side(text: Optional[str]) -> Optional[str]:
 
 
 # "河南医保"小程序 and 河南省医疗保障公共服务平台 are where things are done, not whose rules apply.
-PLATFORM_NAMES = re.compile(r"河南医保(小程序|app|APP|App)?|河南省?医疗保障公共服务平台")
+PLATFORM_NAMES = re.compile(r"河南医保(小程序|app|APP|App)?|河南省?医疗保障公共服务平台|国家医保(服务平台|app|APP|App)?|"
+                            r"国家医疗保障局")
 
 
 def region(text: Optional[str]) -> Optional[str]:
     return _first(REGION_PATTERNS, PLATFORM_NAMES.sub("", text) if text else text)
 
 
+NOT_SURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|不好说|弄不清|搞不清")
 # A township name that is also an everyday word, used as the word: 郎中 is a doctor.
 PLACE_NAME_AS_WORD = re.compile(r"的郎中|郎中(说|让|给|开|叫|讲|看|建议|讲)")
 

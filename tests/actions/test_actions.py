@@ -86,3 +86,9 @@ def test_a_matter_named_outright_is_answered_even_when_read_as_out_of_scope():
     assert "门诊费用报销" in titles and "住院费用报销" in titles
     messages, _ = run(ActionSmallTalk(), tracker("公积金咋提取", "out_of_scope"))
     assert "不在我能解答的范围" in messages[0]["text"]
+
+
+def test_not_sure_of_the_side_is_answered_not_taken_for_a_no():
+    messages, _ = run(ActionSmallTalk(), tracker("不知道", "deny", matter="chronic_disease_certification",
+                                                 person_type="城乡居民", township="鲁河镇", pending="hospital"))
+    assert "濮阳县人民医院" in messages[0]["text"] and "濮阳县中医院" in messages[0]["text"]

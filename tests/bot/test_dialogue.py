@@ -390,3 +390,45 @@ def test_a_relatives_employer_is_not_the_askers_person_type(chat):
     turn = chat.conversation.respond(Understanding("ask_matter", text, entities), {})
     assert turn.slots.get("person_type") != "单位"
     assert "单位" not in turn.messages[0].text.split("\n")[0]
+
+
+def test_when_to_apply_without_a_fixed_period_says_so_before_the_time_limit(chat):
+    [answer] = chat.say("ask_time_limit", "城乡居民慢性病啥时候能申请", matter="慢性病", person_type="城乡居民")
+    assert "这份指南没有写固定的申请时间" in answer.text and "不超过20个工作日" in answer.text
+    assert "3月、9月" not in answer.text
+    chat.slots = {}
+    [answer] = chat.say("ask_time_limit", "慢性病啥时候能申请", matter="慢性病")
+    assert "申请时间（城镇职工）" in answer.text
+
+
+def test_an_online_module_listed_under_another_provincial_item_is_told(chat):
+    [answer] = chat.say("ask_online", "一次性生育补助金网上能办不", matter="一次性生育补助金")
+    assert "“生育医疗费支付”一项所列模块" in answer.text and "河南医保" in answer.text
+
+
+def test_key_information_changes_online_are_not_sent_to_the_window_where_the_module_exists(chat):
+    [answer] = chat.say("ask_online", "职工改名字网上可以办吗", matter="职工改名字")
+    assert "关键信息变更）" in answer.text and "请到窗口办理" not in answer.text
+
+
+def test_a_region_the_nlu_missed_is_read_from_the_words(chat):
+    [answer] = chat.say("ask_materials", "全国通用的住院费用报销要带啥", matter="住院费用报销")
+    assert "通用公共服务事项指南" in answer.text
+    chat.slots = {}
+    [answer] = chat.say("ask_online", "国家医保服务平台上能办住院报销吗", matter="住院报销")
+    assert "（通用公共服务事项指南）" not in answer.text
+
+
+def test_a_typed_button_title_answers_the_question_that_offered_it(chat):
+    [question] = chat.say("ask_where", "医疗救助的钱去哪报")
+    assert "医疗救助对象手工（零星）报销" in [t for t, _ in question.buttons]
+    [answer] = chat.say("ask_eligibility", "医疗救助对象手工（零星）报销")  # the NLU reads a bare name as anything
+    assert answer.text.startswith("【医疗救助对象手工（零星）报销") and "办理地点" in answer.text
+
+
+def test_not_knowing_the_side_gets_both_hospitals_and_the_phone(chat):
+    [question] = chat.say("ask_hospital", "鲁河的城乡居民慢性病认定去哪个医院", matter="慢性病认定",
+                          person_type="城乡居民", township="鲁河")
+    assert "不清楚" in [t for t, _ in question.buttons]
+    [answer] = chat.say("deny", "不知道")
+    assert "濮阳县人民医院" in answer.text and "濮阳县中医院" in answer.text and "0393-8669566" in answer.text
