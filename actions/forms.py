@@ -249,5 +249,5 @@ class ActionFinishReview(Action):
         review = shared_records().create_review(
             tracker.sender_id, state["review_level"], subject=state.get("review_subject") or "",
             comment=state.get("review_comment") or "", phone=phone, due=due, channel=channel_of(tracker))
-        send(dispatcher, [spec.stored_message(review)])
+        send(dispatcher, [spec.stored_message(review, phone_from_filing=not state.get("review_phone") and bool(phone))])
         return forget

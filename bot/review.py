@@ -109,7 +109,7 @@ class ReviewForm(FormSpec):
                 return Checked(level)
         return Checked(error="请从五个等级中选一个：" + "、".join(REVIEW_LEVELS) + "。")
 
-    def stored_message(self, review: Review) -> Message:
+    def stored_message(self, review: Review, phone_from_filing: bool = False) -> Message:
         notes = SourceNotes(self.catalogue)
         for src in REVIEW_SOURCE:
             notes.add(src)
@@ -120,7 +120,8 @@ class ReviewForm(FormSpec):
         lines = [f"已记录您的评价（{review.level}，属于差评），会转给承办业务的经办机构。"]
         if review.phone:
             lines.append(f"按规定，经办机构应当在1个工作日内安排专人回访核实：最迟 {due.year}年{due.month}月{due.day}日"
-                         f"（星期{weekday}）会有工作人员联系您（手机 {mask_phone(review.phone)}）。")
+                         f"（星期{weekday}）会有工作人员联系您（手机 {mask_phone(review.phone)}"
+                         + ("，即您预约时留的号码" if phone_from_filing else "") + "）。")
         else:
             lines.append(f"您没有留手机号，经办机构无法回访您；需要跟进可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
         if review.callback_due_basis != "chinese_calendar":

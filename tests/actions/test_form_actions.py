@@ -231,3 +231,12 @@ def test_a_review_started_with_a_window_and_a_level_does_not_ask_them_again():
     from actions.forms import review_form
     from bot.forms import missing
     assert missing(review_form(), set_slots) == "review_comment"
+
+
+def test_a_bad_review_says_when_it_uses_the_phone_of_an_earlier_filing(records):
+    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-10"}
+    run(ActionFinishFiling(), tracker("确认提交", done))
+    slots = {"review_subject": "", "review_level": "不满意", "review_comment": ""}
+    texts, _ = run(ActionFinishReview(), tracker("跳过", slots))
+    assert "139****2345，即您预约时留的号码" in texts[0]
