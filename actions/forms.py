@@ -20,12 +20,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import conversation, send, understanding
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import INTENT_ASPECTS, Message
+from bot.aspects import aspect_answer
+from bot.dialogue import INTENT_ASPECTS, WHEN_TO_APPLY, Message
 from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
-from bot.review import CALLBACK_WORKING_DAYS, ReviewForm
+from bot.review import CALLBACK_WORKING_DAYS, WINDOW_NAMED, ReviewForm
 from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
@@ -33,10 +34,9 @@ from bot.working_days import add_working_days, today_in_china
 MID_FORM_QUESTIONS = (*INTENT_ASPECTS, "handoff")
 NOT_ANSWERED_SLOTS = ("filing_matter",)  # "要带什么?" while the matter is asked: the matter is asked again
 ENDS_AS_QUESTION = re.compile(r"[?？]\s*$|(吗|呢|么|不)[。.!！]?\s*$|^.{0,4}(哪|几号|多少|什么|啥|怎么|咋)")
-WINDOW_NAMED = re.compile(r"(6[89]|7[0-4])号窗口")
 LEVEL_WORDS = re.compile(r"满意|差评|好评|太差|很差|不好|不错|挺好|一般|还行")
 FREE_TEXT_SLOTS = ("filing_note", "review_comment", "review_subject")  # anything may be written there
-CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", OUTCOME, FAILURES)
+CONTEXT_SLOTS = ("matter", "person_type", "township", "filing_token", "filing_before_edit", OUTCOME, FAILURES)
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +145,22 @@ class ValidateForm(FormValidationAction):
             return []
         if intent["name"] == "handoff":
             return [handoff()]
-        known = {"matter": state.get("filing_matter") or state.get("matter"),
-                 "person_type": state.get("filing_person_type") or state.get("person_type"),
-                 "township": state.get("filing_township") or state.get("township")}
-        return conversation().respond(understanding(tracker), known).messages
+        state = {**state, slot: None}  # the slot asked holds this very question, not an answer
+        catalogue = default_catalogue()
+        matter_id = state.get("filing_matter") or state.get("matter")
+        person_type = state.get("filing_person_type") or state.get("person_type")
+        if not matter_id or not catalogue.has_matter(matter_id):
+            return conversation().respond(understanding(tracker), {"person_type": person_type}).messages
+        # About the form's matter, for the person type given so far or for every person type
+        # (labelled): the form is asking the person type itself, so it is not asked twice.
+        aspect = {"general": "where", "hospital": "where"}.get(INTENT_ASPECTS[intent["name"]],
+                                                             INTENT_ASPECTS[intent["name"]])
+        if WHEN_TO_APPLY.search(text):
+            aspect = "apply_period"
+        township = catalogue.township(state.get("filing_township") or "")
+        side = township.side if township and township.side in ("east", "west") else state.get("filing_road_side")
+        return [Message(aspect_answer(catalogue, catalogue.matter(matter_id), aspect, person_type=person_type,
+                                      side=side if side in ("east", "west") else None))]
 
 
 class ValidateFilingForm(ValidateForm):
@@ -216,7 +228,7 @@ class ActionFinishFiling(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         spec = filing_form()
         state = form_state(spec, tracker)
-        forget = [SlotSet(k, v) for k, v in {**cleared(spec), "filing_token": None}.items()]
+        forget = [SlotSet(k, v) for k, v in {**cleared(spec), "filing_token": None, "filing_before_edit": None}.items()]
         if state.get(OUTCOME) or missing(spec, state) or state.get("filing_confirm") != "yes":
             send(dispatcher, [ending_message(spec, state.get(OUTCOME) or "cancelled")])
             return forget

@@ -35,4 +35,7 @@ class ActionCheckStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        followed_up = status_follow_up(dispatcher, tracker)  # "后四位是002X" may read as a status question
+        if followed_up is not None:
+            return followed_up
         return tell_status(dispatcher, tracker, (tracker.latest_message or {}).get("text") or "")

@@ -198,6 +198,11 @@ COMPOSERS: Dict[str, Callable] = {
 }
 
 
+def guide_name(region: str) -> str:
+    """"濮阳县的指南", but "通用公共服务事项指南" (not "…指南的指南")."""
+    return REGIONS[region] if REGIONS[region].endswith("指南") else f"{REGIONS[region]}的指南"
+
+
 def aspect_answer(catalogue: Catalogue, matter: Matter, aspect: str, region: Optional[str] = None,
                   person_type: Optional[str] = None, side: Optional[str] = None) -> str:
     if aspect == "general":
@@ -211,7 +216,7 @@ def aspect_answer(catalogue: Catalogue, matter: Matter, aspect: str, region: Opt
         title += f"（{REGIONS[shown_region]}）"
     lines = []
     if region and region != shown_region:
-        lines.append(f"{REGIONS[region]}的指南没有这项业务，以下按{REGIONS[shown_region]}的指南回答。")
+        lines.append(f"{guide_name(region)}没有这项业务，以下按{guide_name(shown_region)}回答。")
     body = COMPOSERS[aspect](catalogue, matter, variant, person_type, side, notes)
     lines.append(f"{title}{body[0]}")
     lines += body[1:]

@@ -26,7 +26,8 @@ DEFAULT_REGION = "puyang"
 PERSON_TYPES = ("城镇职工", "在职职工", "灵活就业人员", "城乡居民", "单位", "医药机构")
 # 在职职工 and 灵活就业人员 are both 城镇职工: a fact for 城镇职工 applies to them too.
 PERSON_TYPE_PARENT = {"在职职工": "城镇职工", "灵活就业人员": "城镇职工"}
-ONLINE_PLATFORMS = ("政务服务平台", "河南省医疗保障公共服务平台", "“河南医保”小程序", "国家医保服务平台")
+ONLINE_PLATFORMS = ("政务服务平台", "河南省医疗保障公共服务平台", "“河南医保”小程序", "国家医保服务平台",
+                    "国家异地就医备案小程序", "国务院客户端小程序")
 HALL_WINDOWS = range(68, 75)
 SIDES = ("east", "west", "straddles", "unknown")
 CHANNELS = ("线下", "线上")  # some time limits differ between on-site and online handling

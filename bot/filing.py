@@ -6,6 +6,7 @@ The filing is for the 濮阳县 window: the materials and the place told at the 
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Dict, List, Optional
 
@@ -26,8 +27,23 @@ SIDE_BUTTONS = [("国道以东", "国道以东"), ("国道以西", "国道以西
 # "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
 CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是|"
                         "修改|^改|重填|重新填")
+NO_TOWNSHIP = "未说乡镇"  # the side of 106国道 was given instead
+SIDE_PAYLOAD = re.compile(r'"road_side"\s*:\s*"(east|west|unknown)"')
+SIDE_WORDS = re.compile(r"(国道|路)(以|的)?(东|西)|^(在|住)?(东|西)(边|面|侧)")
+
+
+def side_said(text: str) -> Optional[str]:
+    """east/west/unknown from an answer about the side of 106国道: words, or a button's payload."""
+    pressed = SIDE_PAYLOAD.search(text)
+    if pressed:
+        return pressed.group(1)
+    if vocabulary.NOT_SURE.search(text):
+        return "unknown"
+    return vocabulary.road_side(plain(text)) if SIDE_WORDS.search(plain(text)) else None
+
+
 # "取消修改", "不改了": back to the read-back, nothing cancelled
-KEEP_AS_IS = re.compile(r"取消修改|不修改|不改了|不用改|不要改")
+KEEP_AS_IS = re.compile(r"取消修改|不修改|不改了|不用改|不要改|不需要改|没啥要改|没什么要改|就这样")
 DENIED_PERSON_TYPE = re.compile(r"(不是|不算|并非|没有?|不)(在)?(城镇|在职)?(职工|居民|单位|灵活就业|上班|工作)(人员)?的?")
 # A corrected value sent with the correction ("身份证号输错了，应该是1101…"): taken at once.
 NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "filing_phone": re.compile(r"1[3-9][0-9]{9}")}
@@ -103,8 +119,8 @@ class FilingForm(FormSpec):
             return Message("请问申请人住在哪个乡镇？（用于按106国道确定就医医院）")
         if slot == "filing_road_side":
             township = self.catalogue.township(state["filing_township"])
-            return Message(township_side_text(township) + "请问申请人家住在106国道以东还是以西？"
-                           "（城乡居民按这个确定去哪家医院）", SIDE_BUTTONS)
+            known = township_side_text(township) if township else ""
+            return Message(known + "请问申请人家住在106国道以东还是以西？（城乡居民按这个确定去哪家医院）", SIDE_BUTTONS)
         if slot == "filing_name":
             return Message(self._caution(matter, state) + f"好的，预约办理“{matter.name}”。请输入申请人姓名（与身份证一致）。")
         if slot == "filing_id_number":
@@ -134,7 +150,8 @@ class FilingForm(FormSpec):
             lines.append(f"人员类别：{state['filing_person_type']}")
         if state.get("filing_township"):
             side = SIDE_NAMES.get(state.get("filing_road_side") or "")
-            lines.append(f"所在乡镇：{state['filing_township']}" + (f"（家在{side}）" if side else ""))
+            township = "未说明" if state["filing_township"] == NO_TOWNSHIP else state["filing_township"]
+            lines.append(f"所在乡镇：{township}" + (f"（家在{side}）" if side else ""))
         lines += [f"申请人：{state['filing_name']}",
                   f"身份证号：{mask_id_number(state['filing_id_number'])}",
                   f"手机号：{mask_phone(state['filing_phone'])}"]
@@ -153,12 +170,11 @@ class FilingForm(FormSpec):
         if slot == "filing_township":
             township = self.conversation.township_in(Understanding("inform", plain(text)))
             if township is None:
-                return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”。")
+                return Checked(error="没有找到这个乡镇，请输入濮阳县的乡镇名称，比如“文留镇”；"
+                                     "不知道乡镇名，可以回答家在106国道以东还是以西。")
             return Checked(township.name)
         if slot == "filing_road_side":
-            if vocabulary.NOT_SURE.search(text):
-                return Checked("unknown")
-            side = vocabulary.road_side(plain(text))
+            side = side_said(text)
             return Checked(side) if side else Checked(error="请回答“国道以东”或“国道以西”；不清楚请点“不清楚”。")
         if slot == "filing_name":
             return check_name(text)
@@ -201,6 +217,8 @@ class FilingForm(FormSpec):
         return Checked(error="请选择申请人类别：" + "、".join(options) + "。")
 
     def extra_updates(self, slot: str, value: str, state: Dict[str, Any]) -> Dict[str, Any]:
+        if slot != "filing_confirm" and state.get("filing_before_edit"):
+            return {"filing_before_edit": None, **self.extra_updates(slot, value, {**state, "filing_before_edit": None})}
         if slot == "filing_confirm" and value == "edit":
             # "修改": ask the personal details again; the matter stays.
             return {"filing_confirm": None, **{s: None for s in ANSWER_SLOTS}}
@@ -220,6 +238,17 @@ class FilingForm(FormSpec):
         Not in the note, where "身份证换成新的了" or "上次住院报销材料带错了" are what is noted."""
         if slot == "filing_confirm" and (is_yes(text) or KEEP_AS_IS.search(plain(text))):
             return None if is_yes(text) else Step({slot: None, FAILURES: None}, [Message("好的，不修改。")])
+        if slot == "filing_township" and self.conversation.township_in(Understanding("inform", plain(text))) is None:
+            side = side_said(text)
+            if side:  # "国道东边", "不清楚", or the 106国道 button pressed: the side decides without a township
+                return Step({slot: NO_TOWNSHIP, "filing_road_side": None if side == "unknown" else side,
+                             FAILURES: None})
+        before = json.loads(state.get("filing_before_edit") or "{}")
+        if before.get("field") == slot and (KEEP_AS_IS.search(plain(text)) or is_yes(text)):
+            # "取消修改" after "改姓名": the answer given before, back to the read-back
+            label = next(label for field, label, _ in (*DETAILS, *CIRCUMSTANCES) if field == slot)
+            return Step({slot: before.get("value"), "filing_before_edit": None, FAILURES: None},
+                        [Message(f"好的，不修改，{label}保留原来的。")])
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)
@@ -256,8 +285,12 @@ class FilingForm(FormSpec):
                     return Step({field: checked.value, slot: None, FAILURES: None, "filing_confirm": None},
                                 [Message(f"好的，{label}已改正。")])
                 # Asked again now, as the first missing answer; the question being asked comes after.
+                # What it was is kept, for "取消修改".
                 return Step({field: None, slot: None, FAILURES: None, "filing_confirm": None,
-                             **self.extra_updates(field, "", state)}, [Message(f"好的，请重新填写{label}。")])
+                             **self.extra_updates(field, "", state),
+                             "filing_before_edit": json.dumps({"field": field, "value": state.get(field)},
+                                                              ensure_ascii=False)},
+                            [Message(f"好的，请重新填写{label}（不改了请回复“取消修改”）。")])
         return None
 
     def _other_matter(self, text: str, state: Dict[str, Any]) -> Optional[Matter]:

@@ -23,6 +23,8 @@ SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
                                  r"说不上满意|谈不上满意|称不上满意|不是特别满意|不算太满意|不咋地|不怎么样|"
                                  r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意|不满意")
+WINDOW_NAMED = re.compile(r"(6[89]|7[0-4])号窗口")
+LEVEL_SAID = re.compile(r"满意|差评|好评")
 NEUTRAL = re.compile(r"一般|基本上?满意|不好不坏|还行|凑合|马马虎虎|还可以|过得去")
 VERY_DISSATISFIED = re.compile(r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意")
 NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过|算了|"
@@ -62,6 +64,8 @@ class ReviewForm(FormSpec):
         raise KeyError(slot)
 
     def check(self, slot: str, text: str, state: Dict[str, Any]) -> Checked:
+        if slot == "review_comment":
+            return check_note(text)  # kept as typed
         text = plain(text)
         if slot == "review_subject":
             if any(text.startswith(w) for w in SKIP_WORDS) or text == "不指定":
@@ -84,11 +88,14 @@ class ReviewForm(FormSpec):
         return super().cancels(slot, text)
 
     def interrupt(self, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
-        # "非常不满意" typed when the subject is asked: the level, with no subject.
-        if slot == "review_subject" and len(plain(text)) <= 8:
-            level = self._check_level(plain(text))
+        # "非常不满意" typed when the subject is asked: the level, with no subject;
+        # "72号窗口的服务，不太满意": both.
+        said = plain(text)
+        if slot == "review_subject" and (len(said) <= 8 or LEVEL_SAID.search(said)):
+            level = self._check_level(said)
             if level.ok:
-                return Step({"review_subject": "", "review_level": level.value})
+                window = WINDOW_NAMED.search(said)
+                return Step({"review_subject": window.group(0) if window else "", "review_level": level.value})
         return None
 
     @staticmethod
@@ -102,7 +109,7 @@ class ReviewForm(FormSpec):
         for level in sorted(REVIEW_LEVELS, key=len, reverse=True):
             if level in text:
                 return Checked(level)
-        for words, level in (("很满意", "非常满意"), ("太差|很差|极差|非常差", "非常不满意"),
+        for words, level in (("很满意|非常好|特别好|太好了|很好很好", "非常满意"), ("太差|很差|极差|非常差", "非常不满意"),
                              ("差评|不好|差劲|不行", "不满意"), ("还行|一般|凑合|还可以", "基本满意"),
                              ("好评|挺好|不错|很好", "满意")):
             if any(w in text for w in words.split("|")):

@@ -17,7 +17,9 @@ BEIJING_OFFSET = timedelta(hours=8)
 ASKS_TAIL = "为保护个人信息，请把编号和申请人身份证号后四位一起发给我"
 WRONG_TAIL = "身份证号后四位与该预约不符"
 # Something like a reference that is not one ("YB0000OO": 0 and O are never used)
-LOOKS_LIKE_REFERENCE = re.compile(r"YB\s*[0-9A-Z]{5,7}", re.IGNORECASE)
+LOOKS_LIKE_REFERENCE = re.compile(r"YB\s*[0-9A-Z]{5,10}", re.IGNORECASE)
+# "我要取消预约YB…": not possible here; said so, rather than answered with the status
+CANCEL_REQUEST = re.compile(r"(取消|撤销|撤回|作废|退掉).{0,6}(预约|登记)|(预约|登记).{0,8}(取消|撤销|撤回|作废|不要了)")
 REFERENCE = re.compile(rf"{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}", re.IGNORECASE)
 # "查进度", "我的预约怎么样了", "YB7K3M2Q": asked in the middle of another form too.
 STATUS_QUESTION = re.compile(rf"查进度|进度|{REFERENCE_PREFIX}[{REFERENCE_ALPHABET}]{{6}}|"
@@ -54,6 +56,9 @@ def describe(filing: Filing) -> str:
 
 def check_status(records: Records, sender_id: str, text: str) -> str:
     text = plain(text)
+    if CANCEL_REQUEST.search(text):
+        return ("已提交的预约登记不能在这里撤销。需要撤销或更改，请拨打濮阳县医保监督电话 "
+                f"{SUPERVISION_PHONE}，并说明预约编号。")
     found = REFERENCE.search(text)
     reference = found.group(0).upper() if found else None
     if reference is None and LOOKS_LIKE_REFERENCE.search(text):

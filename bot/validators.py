@@ -33,7 +33,7 @@ RELATIVES = (r"妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|老伴|媳妇|老婆|�
 NAME_INTRO = re.compile(rf"^((我|俺)?(的)?({RELATIVES})(的)?(名字|姓名)?(叫|是|[:：])?|(我|俺)(的)?(名字|姓名)?(叫|是|[:：])|"
                         r"(名字|姓名)(叫|是|[:：])?|(患者|病人|申请人|本人)(的)?(名字|姓名)?(叫|是|[:：])?)")
 # Said where the name is asked, but not a name
-NOT_A_NAME = re.compile(r"你好|知道|等一下|等等|稍等|自己|本人|同上|谢谢|评价|预约|不用|没有|算了|好的")
+NOT_A_NAME = re.compile(r"你好|知道|等一下|等等|稍等|自己|本人|同上|谢谢|评价|预约|不用|没有|算了|好的|修改|不改|提交|确认|就这样")
 EDIT = re.compile(r"修改|重填|重新填|改一下|填错|不对")
 
 
@@ -131,9 +131,10 @@ def is_whole_cancel(text: str) -> bool:
 
 
 # "确认无误", "嗯，提交吧", "好的，确认": a yes in other words, unless it says no.
-YES_WORDS = re.compile(r"确认|提交|无误|没问题|都对|正确|没毛病|没错|^((嗯|好|行|对|中|可以)[的了啊吧\s,，。!！]*)+$")
+YES_WORDS = re.compile(r"确认|提交|无误|没问题|都对|正确|没毛病|没错|就这样|妥了|没啥要改|没什么要改|"
+                       r"^((嗯|好|行|对|中|可以)[的了啊吧\s,，。!！]*)+$")
 # "不用改了" and "没有错" say yes; take them out before looking for a no
-SAYS_NO_CHANGE = re.compile(r"不(要|用|需要|必)?(再)?(修)?改了?|没(有)?(什么)?(错|问题|毛病)了?|不用(修改)?了?")
+SAYS_NO_CHANGE = re.compile(r"不(要|用|需要|必)?(再)?(修)?改了?|没(有)?(啥|什么)?(要改的?|错|问题|毛病)了?|不用(修改)?了?")
 NOT_YES = re.compile(r"不(确认|提交|对|正确)|别|先不|不要|有问题|有错|错了|改|取消")
 
 

@@ -240,3 +240,26 @@ def test_a_bad_review_says_when_it_uses_the_phone_of_an_earlier_filing(records):
     slots = {"review_subject": "", "review_level": "不满意", "review_comment": ""}
     texts, _ = run(ActionFinishReview(), tracker("跳过", slots))
     assert "139****2345，即您预约时留的号码" in texts[0]
+
+
+def test_a_question_at_the_person_type_step_is_answered_with_both_places():
+    slots = {"filing_matter": "outpatient_reimbursement", "requested_slot": "filing_person_type"}
+    texts, set_slots = run(ValidateFilingForm(), tracker("在几号窗口?", slots, intent="ask_where",
+                                                         extracted={"filing_person_type": "在几号窗口?"}))
+    assert texts[0].startswith("【门诊费用报销】") and "城镇职工" in texts[0] and "70号窗口" in texts[0]
+    assert "城乡居民" in texts[0] and "乡镇卫生院医保科" in texts[0] and "接着办刚才的预约登记" in texts[1]
+
+
+def test_labelled_last_four_digits_read_as_a_status_question_still_count(records):
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-11"}
+    run(ActionFinishFiling(), tracker("确认提交", slots))
+    (filing,) = records.filings_of("citizen-1")
+    texts, _ = run(ActionCheckStatus(), tracker("后四位是002X", {"status_reference": filing.reference},
+                                                sender="family4", intent="check_status"))
+    assert "王秀兰" in texts[0]
+
+
+def test_a_request_to_cancel_a_filing_is_told_how():
+    texts, _ = run(ActionCheckStatus(), tracker("我要取消预约YBC9STZB", {}, sender="someone", intent="check_status"))
+    assert "不能在这里撤销" in texts[0] and "0393-8669566" in texts[0]

@@ -162,7 +162,7 @@ def test_a_detail_said_to_be_wrong_is_asked_again(filing):
     state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
     assert missing(filing, state) == "filing_confirm"
     state, told = answer_all(filing, state, ["不对，身份证号输错了"])
-    assert told == ["好的，请重新填写身份证号。"]
+    assert told == ["好的，请重新填写身份证号（不改了请回复“取消修改”）。"]
     assert missing(filing, state) == "filing_id_number"
     assert state["filing_matter"] == "maternity_allowance" and state["filing_name"] == "张三"
     state, _ = answer_all(filing, state, ["110105198001010040"])
@@ -236,7 +236,7 @@ def test_a_resident_filing_a_workers_only_matter_is_told_who_it_serves(filing):
 def test_one_detail_is_changed_at_the_read_back_and_the_rest_kept(filing):
     state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
     state, told = answer_all(filing, state, ["改手机号"])
-    assert told == ["好的，请重新填写手机号。"] and missing(filing, state) == "filing_phone"
+    assert told == ["好的，请重新填写手机号（不改了请回复“取消修改”）。"] and missing(filing, state) == "filing_phone"
     state, _ = answer_all(filing, state, ["13837112345"])
     assert missing(filing, state) == "filing_confirm" and state["filing_id_number"] == ID
     assert "138****2345" in filing.prompt("filing_confirm", state).text
@@ -302,3 +302,42 @@ def test_more_levels_in_other_words(reviewing, typed, level):
 def test_declining_the_phone_keeps_the_bad_review(reviewing, declined):
     state, _ = answer_all(reviewing, {}, ["跳过", "非常不满意", "跳过", declined])
     assert state.get(OUTCOME) is None and state["review_phone"] == "" and missing(reviewing, state) is None
+
+
+@pytest.mark.parametrize("taken_back", ["取消修改", "不改了", "不用改了，提交"])
+def test_taking_back_a_single_edit_keeps_the_answer_given_before(filing, taken_back):
+    state, _ = answer_all(filing, {}, ["生育津贴", "王五", ID, "13937112345", "没有"])
+    state, _ = answer_all(filing, state, ["改姓名"])
+    assert missing(filing, state) == "filing_name"
+    state, told = answer_all(filing, state, [taken_back])
+    assert state["filing_name"] == "王五" and "保留原来的" in told[0]
+    assert missing(filing, state) == "filing_confirm" and "申请人：王五" in filing.prompt("filing_confirm", state).text
+
+
+@pytest.mark.parametrize("typed", ["就这样吧", "没啥要改的", "行，就这样", "妥了"])
+def test_more_ways_of_saying_it_is_right(filing, typed):
+    state, _ = answer_all(filing, {}, ["生育津贴", "张三", ID, "13937112345", "没有"])
+    state, told = answer_all(filing, state, [typed])
+    assert state["filing_confirm"] == "yes" and told == []
+
+
+@pytest.mark.parametrize("answer, side", [("国道东边", "east"), ('/inform{"road_side": "west"}', "west")])
+def test_the_side_of_the_road_may_stand_for_the_township(filing, answer, side):
+    state, _ = answer_all(filing, {}, ["慢性病认定", "城乡居民", answer])
+    assert state["filing_road_side"] == side and missing(filing, state) == "filing_name"
+
+
+def test_not_knowing_the_township_asks_the_side(filing):
+    state, _ = answer_all(filing, {}, ["异地转诊", "城乡居民", "不清楚"])
+    assert missing(filing, state) == "filing_road_side"
+    assert "106国道以东还是以西" in filing.prompt("filing_road_side", state).text
+
+
+def test_a_level_with_the_window_at_the_subject_question(reviewing):
+    state, _ = answer_all(reviewing, {}, ["72号窗口的服务，不太满意"])
+    assert state["review_subject"] == "72号窗口" and state["review_level"] == "不满意"
+
+
+def test_a_comment_is_kept_as_typed_and_very_good_is_a_level(reviewing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "非常好", "态度很好！（点赞）"])
+    assert state["review_level"] == "非常满意" and state["review_comment"] == "态度很好！（点赞）"
