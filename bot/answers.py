@@ -56,6 +56,11 @@ def describe_place(catalogue: Catalogue, entry: Where, side: Optional[str] = Non
     return "、".join(parts)
 
 
+def guide_name(region: str) -> str:
+    """"濮阳县的指南", but "通用公共服务事项指南" (not "…指南的指南")."""
+    return REGIONS[region] if REGIONS[region].endswith("指南") else f"{REGIONS[region]}的指南"
+
+
 def where_lines(catalogue: Catalogue, variant: Variant, person_type: Optional[str],
                 notes: SourceNotes, side: Optional[str] = None) -> List[str]:
     lines = []
@@ -122,7 +127,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         title += f" {person_type}"
     lines = [title]
     if region != DEFAULT_REGION and DEFAULT_REGION not in matter.variants:
-        lines.append("濮阳县办事指南未列此事项，以下按" + REGIONS[region] + "指南。")
+        lines.append(f"濮阳县办事指南未列此事项，以下按{guide_name(region)}。")
     if variant.serves:
         notes.add(variant.serves.src)
         lines.append(f"服务对象：{variant.serves.text}")

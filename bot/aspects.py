@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional, Tuple
 
-from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, material_lines, matter_card,
-                         where_lines)
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, guide_name, material_lines,
+                         matter_card, where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
 ASPECTS = ("where", "materials", "time_limit", "apply_period", "process", "eligibility", "online", "fee",
@@ -196,11 +196,6 @@ COMPOSERS: Dict[str, Callable] = {
     "eligibility": _eligibility, "online": _online, "fee": _fee, "contact": _contact,
     "legal_basis": _legal_basis,
 }
-
-
-def guide_name(region: str) -> str:
-    """"濮阳县的指南", but "通用公共服务事项指南" (not "…指南的指南")."""
-    return REGIONS[region] if REGIONS[region].endswith("指南") else f"{REGIONS[region]}的指南"
 
 
 def aspect_answer(catalogue: Catalogue, matter: Matter, aspect: str, region: Optional[str] = None,

@@ -166,6 +166,13 @@ class Conversation:
             return None, list(found.candidates), found.candidates[0].score
         return None, [], 0.0
 
+    def _names_one_matter_outright(self, understood: Understanding) -> bool:
+        matter, _, score = self._entity_match(understood)
+        if matter is None or score < COVERED_SCORE:
+            return False
+        whole = self._whole_match(understood.text)
+        return bool(whole) and whole[0].matter_id == matter.id
+
     def covers(self, text: str) -> bool:
         """Whether a message the NLU took for out of scope plainly names one of the matters
         ("俺在药店买的药能报不 门诊报销去哪"): then it is answered, not turned away."""
@@ -281,6 +288,9 @@ class Conversation:
             updates["region"] = region
         elif intent in INTENT_ASPECTS and not understood.text.startswith("/") and not slots.get("candidates"):
             updates["region"] = None  # a question that names no region is answered for 濮阳县
+        if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
+            # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
+            intent = "ask_matter"
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds
             unsure = self._unsure(understood)

@@ -432,3 +432,10 @@ def test_not_knowing_the_side_gets_both_hospitals_and_the_phone(chat):
     assert "不清楚" in [t for t, _ in question.buttons]
     [answer] = chat.say("deny", "不知道")
     assert "濮阳县人民医院" in answer.text and "濮阳县中医院" in answer.text and "0393-8669566" in answer.text
+
+
+def test_an_unsure_intent_with_a_plainly_named_matter_gets_the_matters_card(chat):
+    [answer] = chat.say("nlu_fallback", "住院费用怎么报销", matter="住院费用")
+    assert answer.text.startswith("【住院费用报销】") and "70号窗口" in answer.text
+    [unsure] = Chat(chat.conversation).say("nlu_fallback", "那个东西咋弄")
+    assert "没太明白" in unsure.text
