@@ -26,11 +26,12 @@ from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
-from bot.review import CALLBACK_WORKING_DAYS, WINDOW_NAMED, ReviewForm
+from bot.review import CALLBACK_WORKING_DAYS, QUESTION_ABOUT_REVIEWS, WINDOW_NAMED, ReviewForm, rules_of_reviews
 from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
 
+ANSWERED = "answered"  # the form's starting message was a question about it, now answered
 MID_FORM_QUESTIONS = (*INTENT_ASPECTS, "handoff")
 NOT_ANSWERED_SLOTS = ("filing_matter",)  # "要带什么?" while the matter is asked: the matter is asked again
 ENDS_AS_QUESTION = re.compile(r"[?？]\s*$|(吗|呢|么|不)[。.!！]?\s*$|^.{0,4}(哪|几号|多少|什么|啥|怎么|咋)")
@@ -75,6 +76,10 @@ class ValidateForm(FormValidationAction):
     def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
         return {}
 
+    def answer_to_start(self, tracker: Tracker) -> List[Message]:
+        """The answer when the message that started the form asked about it instead."""
+        return []
+
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
         state = form_state(self.spec(), tracker)
@@ -84,6 +89,10 @@ class ValidateForm(FormValidationAction):
                                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("requested_slot") is not None:
             return []
+        question = self.answer_to_start(tracker)
+        if question:  # a question about the form's subject, answered; no form
+            send(dispatcher, question)
+            return [SlotSet(OUTCOME, ANSWERED)]
         # The form has just started: take what the conversation already knows.
         state = form_state(self.spec(), tracker)
         return [SlotSet(name, value) for name, value in self.prefill(tracker, state).items()
@@ -96,7 +105,7 @@ class ValidateForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         updates: Dict[str, Any] = {}
         for slot, value in tracker.slots_to_validate().items():
-            if slot == "person_type" and value:  # taken from the message that started the form
+            if slot in ("person_type", OUTCOME) and value:  # set when the form started: passed on
                 updates[slot] = value
             if slot not in spec.slots or value is None:
                 continue
@@ -184,6 +193,10 @@ class ValidateReviewForm(ValidateForm):
     def spec(self) -> FormSpec:
         return review_form()
 
+    def answer_to_start(self, tracker: Tracker) -> List[Message]:
+        text = plain(understanding(tracker).text)
+        return [rules_of_reviews(default_catalogue())] if QUESTION_ABOUT_REVIEWS.search(text) else []
+
     def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
         """"我对68号窗口非常不满意": the window and the level are already said."""
         text = plain(understanding(tracker).text)
@@ -253,6 +266,8 @@ class ActionFinishReview(Action):
         spec = review_form()
         state = form_state(spec, tracker)
         forget = [SlotSet(k, v) for k, v in cleared(spec).items()]
+        if state.get(OUTCOME) == ANSWERED:
+            return forget
         if state.get(OUTCOME) or missing(spec, state):
             send(dispatcher, [ending_message(spec, state.get(OUTCOME) or "cancelled")])
             return forget

@@ -64,7 +64,12 @@ def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str
     lines = material_lines(variant, person_type, notes)
     if not lines:
         return ["这份指南没有列出申办材料。"]
-    out = ["请一次带齐以下材料："] + [f"  {line}" for line in lines]
+    automatic = [n for n in _handling(matter, variant, provincial=False)[0] if "免申即享" in n.text]
+    for note in automatic:
+        notes.add(note.src)
+    # 免申即享 (002 产前检查费支付): the guide's materials are 系统自动获取, nothing to bring
+    head = "办理方式：免申即享，指南列出的材料如下：" if automatic else "请一次带齐以下材料："
+    out = [head] + [f"  {line}" for line in lines]
     for fact in variant.notes:
         if fact.applies_to(person_type):
             notes.add(fact.src)

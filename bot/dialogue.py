@@ -72,7 +72,16 @@ def _clause_before(text: str, start: int) -> str:
     return re.split(r"[，,。.！!？?；;\s]", text[:start])[-1]
 
 
-WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)")
+WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
+                           r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能")
+# The aspects a message asks, by its words: two or more get the whole card.
+ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪")),
+                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西")),
+                 ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
+                 ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)")),
+                 ("fee", re.compile(r"收费吗|收不收费|要钱吗|要不要钱|多少钱")))
+# A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
+POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -286,8 +295,11 @@ class Conversation:
             updates["road_side"] = side
         if region:
             updates["region"] = region
-        elif intent in INTENT_ASPECTS and not understood.text.startswith("/") and not slots.get("candidates"):
-            updates["region"] = None  # a question that names no region is answered for 濮阳县
+        elif intent in INTENT_ASPECTS and not understood.text.startswith("/") and not slots.get("candidates") \
+                and (understood.values("matter") or POINTS_TO_COUNTY.search(understood.text)):
+            # a new question naming a matter and no region is answered for 濮阳县; a follow-up
+            # ("多久？" after a 平顶山 question) stays with the guide it follows
+            updates["region"] = None
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -353,6 +365,8 @@ class Conversation:
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
         if intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
             aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
+        elif intent in INTENT_ASPECTS and len({a for a, words in ASKED_ASPECTS if words.search(text)}) >= 2:
+            aspect = "general"  # "去哪办，要带啥，多久能好": the whole card answers all of it
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:

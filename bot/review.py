@@ -20,6 +20,21 @@ CALLBACK_WORKING_DAYS = 1
 SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 
 
+# "给了差评多久有人回访", "好差评分几个等级", "基本满意算差评不": a question about the 好差评
+# rules, answered from the guide; not a review.
+QUESTION_ABOUT_REVIEWS = re.compile(r"(差评|好评|评价|等级|回访).{0,12}(吗|呢|不$|[?？]|多久|几个|几种|哪几|哪些|什么|啥|"
+                                    r"怎么|咋|算不算|是不是|多长)|(多久|几个|几种|怎么|咋|多长).{0,8}(差评|好评|评价|回访)")
+
+
+def rules_of_reviews(catalogue: Catalogue) -> Message:
+    notes = SourceNotes(catalogue)
+    for src in REVIEW_SOURCE:
+        notes.add(src)
+    return Message("政务服务“好差评”评价分为“非常满意”“满意”“基本满意”“不满意”“非常不满意”五个等级，"
+                   "后两个等级为差评。收到差评后，承办业务的经办机构应当在1个工作日内，安排专人回访核实。\n"
+                   f"{notes.line()}\n要评价本次服务，请回复“我要评价”。", [("我要评价", "/give_review")])
+
+
 LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
                                  r"说不上满意|谈不上满意|称不上满意|不是特别满意|不算太满意|不咋地|不怎么样|"
                                  r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意|不满意")

@@ -263,3 +263,14 @@ def test_labelled_last_four_digits_read_as_a_status_question_still_count(records
 def test_a_request_to_cancel_a_filing_is_told_how():
     texts, _ = run(ActionCheckStatus(), tracker("我要取消预约YBC9STZB", {}, sender="someone", intent="check_status"))
     assert "不能在这里撤销" in texts[0] and "0393-8669566" in texts[0]
+
+
+def test_a_question_about_reviews_is_answered_and_files_no_review(records):
+    from actions.forms import ValidateReviewForm
+    question = tracker("给了差评多久有人回访", {"requested_slot": None})
+    question.active_loop = {"name": "review_form"}
+    texts, set_slots = run(ValidateReviewForm(), question)
+    assert "五个等级，后两个等级为差评" in texts[0] and "1个工作日内" in texts[0]
+    assert set_slots["form_outcome"] == "answered" and "review_level" not in set_slots
+    texts, _ = run(ActionFinishReview(), tracker("给了差评多久有人回访", {"form_outcome": "answered"}))
+    assert texts == [] and records.reviews_of("citizen-1") == []

@@ -439,3 +439,25 @@ def test_an_unsure_intent_with_a_plainly_named_matter_gets_the_matters_card(chat
     assert answer.text.startswith("【住院费用报销】") and "70号窗口" in answer.text
     [unsure] = Chat(chat.conversation).say("nlu_fallback", "那个东西咋弄")
     assert "没太明白" in unsure.text
+
+
+def test_several_aspects_in_one_message_get_the_whole_card(chat):
+    [answer] = chat.say("ask_time_limit", "俺是城乡居民，住院报销去哪办，要带啥，多久能好", matter="住院报销",
+                        person_type="城乡居民")
+    assert "乡镇卫生院医保科" in answer.text and "住院病历、诊断证明" in answer.text and "30个工作日" in answer.text
+
+
+def test_a_deadline_question_is_not_answered_with_the_processing_time_alone(chat):
+    [answer] = chat.say("ask_time_limit", "住院报销有时间限制吗，出院多久内要报", matter="住院报销")
+    assert "这份指南没有写固定的申请时间" in answer.text
+
+
+def test_an_automatic_benefits_materials_are_not_to_be_brought(chat):
+    [answer] = chat.say("ask_materials", "河南省产前检查费支付要带什么", matter="产前检查费支付", region="河南省")
+    assert "免申即享" in answer.text.split("\n")[0] and "请一次带齐" not in answer.text
+
+
+def test_a_follow_up_stays_with_the_guide_it_follows(chat):
+    chat.say("ask_materials", "平顶山生育津贴要什么材料", matter="生育津贴", region="平顶山")
+    [answer] = chat.say("ask_time_limit", "多久")
+    assert "（平顶山市）" in answer.text and "以下按濮阳县" not in answer.text
