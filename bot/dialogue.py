@@ -233,6 +233,21 @@ class Conversation:
         return bool(typed) and (typed in {fold(name) for name in offered} or (
             bool(slots.get("pending")) and vocabulary.person_type(text) is not None and len(typed) <= 6))
 
+    def _person_type_in_words(self, understood: Understanding) -> Optional[str]:
+        """A person type the NLU did not tag: "城鎮職工" alone, or the 职工 of "职工慢性病在哪办" —
+        unless the word belongs to a matter's name (职工参保登记, 城乡居民参保登记)."""
+        if understood.text.startswith("/"):
+            return None
+        found = vocabulary.person_type(understood.text)
+        if found not in ("城镇职工", "在职职工", "灵活就业人员", "城乡居民"):
+            return None
+        folded = fold(understood.text)
+        for matter in self.catalogue.matters:
+            for name in (matter.name, *matter.aliases):
+                if fold(name) in folded and vocabulary.person_type(name):
+                    return None
+        return found
+
     def _own_person_type(self, understood: Understanding) -> Optional[str]:
         """The person type; when the message tells the asker's own beside a relative's ("俺儿子在
         厂里上班，俺是农村的老头"), the asker's own. A relative's alone stands ("俺媳妇是城乡居民")."""
@@ -258,16 +273,20 @@ class Conversation:
     # --- deciding ---------------------------------------------------------------------
 
     def respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
-        if self._types_an_offered_title(understood.text, slots) and understood.intent != "inform":
-            # A button's title typed out answers the question that offered it, whatever the NLU says.
-            understood = Understanding("inform", understood.text, understood.entities)
+        if self._types_an_offered_title(understood.text, slots):
+            # A button's title typed out answers the question that offered it, whatever the NLU says
+            # (and "城鎮職工" typed for a person-type question names no matter, whatever the NLU tagged).
+            entities = understood.entities
+            if vocabulary.person_type(understood.text) and len(fold(understood.text)) <= 6:
+                entities = [e for e in entities if e.get("entity") != "matter"]
+            understood = Understanding("inform", understood.text, entities)
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
         updates: Dict[str, Any] = {}
-        person_type = self._own_person_type(understood)
+        person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)
         if side is None and slots.get("pending") in ("hospital", "where", "general") and (
                 "unknown" in understood.values("road_side") or vocabulary.NOT_SURE.search(understood.text)):

@@ -461,3 +461,17 @@ def test_a_follow_up_stays_with_the_guide_it_follows(chat):
     chat.say("ask_materials", "平顶山生育津贴要什么材料", matter="生育津贴", region="平顶山")
     [answer] = chat.say("ask_time_limit", "多久")
     assert "（平顶山市）" in answer.text and "以下按濮阳县" not in answer.text
+
+
+def test_a_person_type_the_nlu_did_not_tag_is_read_from_the_words(chat):
+    [answer] = chat.say("ask_where", "职工慢性病在哪办", matter="慢性病")
+    assert "城镇职工" in answer.text.split("\n")[0] and "请问您是" not in answer.text
+    chat.slots = {}
+    [question] = chat.say("ask_where", "门诊报销去哪办", matter="门诊报销")
+    [answer] = chat.say("nlu_fallback", "城鎮職工", matter="職工")
+    assert "70号窗口" in answer.text
+
+
+def test_a_person_word_inside_a_matters_name_is_not_a_person_type(chat):
+    [answer] = chat.say("ask_materials", "职工参保登记要带啥", matter="职工参保登记")
+    assert "·城镇职工" not in answer.text.split("\n")[0]
