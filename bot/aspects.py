@@ -77,22 +77,24 @@ def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str
     return out
 
 
+def _limit_line(variant: Variant, notes: SourceNotes) -> str:
+    if not variant.time_limit:
+        return "这份指南没有写明办理时限。"
+    notes.add(variant.time_limit.src)
+    return f"办理时限：{variant.time_limit.text}"
+
+
 def _time_limit(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     periods = application_periods(variant, person_type, notes)
-    if not variant.time_limit:
-        return periods + ["这份指南没有写明办理时限。"]
-    notes.add(variant.time_limit.src)
-    return [f"办理时限：{variant.time_limit.text}"] + periods
+    limit = _limit_line(variant, notes)
+    return [limit] + periods if variant.time_limit else periods + [limit]
 
 
 def _apply_period(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     """"啥时候能申请": the application period first; where the guide fixes none, it says so
     before the time limit, so the time limit is not read as a deadline."""
     periods = application_periods(variant, person_type, notes)
-    if periods:
-        return periods + [line for line in _time_limit(catalogue, matter, variant, person_type, side, notes)
-                          if not line.startswith("申请时间")]
-    return ["这份指南没有写固定的申请时间。"] + _time_limit(catalogue, matter, variant, person_type, side, notes)
+    return (periods or ["这份指南没有写固定的申请时间。"]) + [_limit_line(variant, notes)]
 
 
 def _process(catalogue, matter, variant, person_type, side, notes) -> List[str]:

@@ -149,6 +149,9 @@ class Conversation:
         self.catalogue = catalogue
         self.matcher = matcher or MatterMatcher(catalogue)
         self._place_names = [n for t in catalogue.townships for n in (t.name, *t.aliases)]
+        # Matter names that hold a person word (职工参保登记): folded once, looked for per message
+        self._names_with_person_words = [fold(n) for m in catalogue.matters for n in (m.name, *m.aliases)
+                                         if vocabulary.person_type(n)]
 
     # --- reading the message -------------------------------------------------------
 
@@ -242,11 +245,7 @@ class Conversation:
         if found not in ("城镇职工", "在职职工", "灵活就业人员", "城乡居民"):
             return None
         folded = fold(understood.text)
-        for matter in self.catalogue.matters:
-            for name in (matter.name, *matter.aliases):
-                if fold(name) in folded and vocabulary.person_type(name):
-                    return None
-        return found
+        return None if any(name in folded for name in self._names_with_person_words) else found
 
     def _own_person_type(self, understood: Understanding) -> Optional[str]:
         """The person type; when the message tells the asker's own beside a relative's ("俺儿子在

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from datetime import timedelta
+from datetime import timezone
 from typing import Dict, List, Optional
 
 from bot.answers import SUPERVISION_PHONE
 from bot.records import FILING_STATUSES, REFERENCE_ALPHABET, REFERENCE_PREFIX, Filing, Records
 from bot.validators import plain
+from bot.working_days import CHINA
 
-BEIJING_OFFSET = timedelta(hours=8)
 ASKS_TAIL = "为保护个人信息，请把编号和申请人身份证号后四位一起发给我"
 WRONG_TAIL = "身份证号后四位与该预约不符"
 # Something like a reference that is not one ("YB0000OO": 0 and O are never used)
@@ -49,7 +49,7 @@ def awaited_reference(reply: str) -> Optional[str]:
 
 def describe(filing: Filing) -> str:
     # stored in UTC; the citizen's day is Beijing time's (a filing at 01:00 is that day's, not the day before)
-    when = (filing.created_at + BEIJING_OFFSET).strftime("%Y-%m-%d")
+    when = filing.created_at.replace(tzinfo=timezone.utc).astimezone(CHINA).strftime("%Y-%m-%d")
     return (f"编号 {filing.reference}（{filing.matter_name}，申请人 {filing.applicant_name}，{when} 提交）："
             f"{FILING_STATUSES[filing.status]}")
 

@@ -34,6 +34,15 @@ def tracker(text, slots, sender="citizen-1", extracted=None, intent="inform"):
                    latest_action_name="action_listen")
 
 
+def file_one(records, token):
+    """A confirmed 生育津贴 filing by citizen-1, stored through the finishing action."""
+    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
+            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": token}
+    run(ActionFinishFiling(), tracker("确认提交", done))
+    (filing,) = records.filings_of("citizen-1")
+    return filing
+
+
 def run(action, tracker_):
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker_, DOMAIN))
@@ -87,9 +96,7 @@ def test_a_bad_review_is_stored_with_a_callback_due_date(records):
 
 
 def test_status_of_my_filing(records):
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-2"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
+    file_one(records, "t-2")
     texts, _ = run(ActionCheckStatus(), tracker("我的预约怎么样了", {}))
     assert "生育津贴支付" in texts[0] and "已提交" in texts[0]
     texts, _ = run(ActionCheckStatus(), tracker("我的预约怎么样了", {}, sender="someone-else"))
@@ -102,9 +109,7 @@ def test_form_state_reads_the_form_slots():
 
 
 def test_a_status_question_mid_form_is_answered_and_the_form_goes_on(records):
-    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-3"}
-    run(ActionFinishFiling(), tracker("确认提交", done))
+    file_one(records, "t-3")
     slots = {"filing_matter": "inpatient_reimbursement", "filing_person_type": "城镇职工", "filing_name": "王秀兰",
              "requested_slot": "filing_id_number"}
     texts, set_slots = run(ValidateFilingForm(), tracker("我之前的预约怎么样了", slots,
@@ -156,19 +161,13 @@ def test_a_note_that_is_a_statement_is_the_note_even_if_read_as_a_question():
 def test_the_status_shows_the_beijing_date(records):
     from datetime import datetime
     from bot.status import describe
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-5"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-5")
     filing.created_at = datetime(2026, 11, 23, 18, 15)  # UTC: 02:15 on the 24th in Beijing
     assert "2026-11-24 提交" in describe(filing)
 
 
 def test_the_last_four_digits_sent_alone_after_being_asked_for_them(records):
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-6"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-6")
     from actions.menu import ActionSmallTalk
     texts, set_slots = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference}", {}, sender="family"))
     assert "身份证号后四位" in texts[0] and set_slots["status_reference"] == filing.reference
@@ -179,10 +178,7 @@ def test_the_last_four_digits_sent_alone_after_being_asked_for_them(records):
 
 
 def test_wrong_last_four_digits_are_not_tried_for_ever(records):
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-7"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-7")
     for guess in ("0001", "0002", "0003", "0004", "0005"):
         texts, _ = run(ActionCheckStatus(), tracker(f"查进度 {filing.reference} {guess}", {}, sender="stranger"))
         assert "不符" in texts[0]
@@ -191,10 +187,7 @@ def test_wrong_last_four_digits_are_not_tried_for_ever(records):
 
 
 def test_a_second_try_at_the_last_four_digits_is_still_taken(records):
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-8"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-8")
     from actions.menu import ActionSmallTalk
     texts, set_slots = run(ActionSmallTalk(), tracker("1234", {"status_reference": filing.reference},
                                                       sender="family2", intent="goodbye"))
@@ -205,10 +198,7 @@ def test_a_second_try_at_the_last_four_digits_is_still_taken(records):
 
 
 def test_the_last_four_digits_mid_form_answer_the_status_and_the_form_goes_on(records):
-    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-9"}
-    run(ActionFinishFiling(), tracker("确认提交", done))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-9")
     slots = {"filing_matter": "inpatient_reimbursement", "filing_person_type": "城镇职工", "filing_name": "王秀兰",
              "requested_slot": "filing_phone", "status_reference": filing.reference}
     texts, set_slots = run(ValidateFilingForm(), tracker("002X", slots, sender="family3",
@@ -234,9 +224,7 @@ def test_a_review_started_with_a_window_and_a_level_does_not_ask_them_again():
 
 
 def test_a_bad_review_says_when_it_uses_the_phone_of_an_earlier_filing(records):
-    done = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-            "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-10"}
-    run(ActionFinishFiling(), tracker("确认提交", done))
+    file_one(records, "t-10")
     slots = {"review_subject": "", "review_level": "不满意", "review_comment": ""}
     texts, _ = run(ActionFinishReview(), tracker("跳过", slots))
     assert "139****2345，即您预约时留的号码" in texts[0]
@@ -251,10 +239,7 @@ def test_a_question_at_the_person_type_step_is_answered_with_both_places():
 
 
 def test_labelled_last_four_digits_read_as_a_status_question_still_count(records):
-    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "filing_id_number": ID,
-             "filing_phone": "13937112345", "filing_note": "", "filing_confirm": "yes", "filing_token": "t-11"}
-    run(ActionFinishFiling(), tracker("确认提交", slots))
-    (filing,) = records.filings_of("citizen-1")
+    filing = file_one(records, "t-11")
     texts, _ = run(ActionCheckStatus(), tracker("后四位是002X", {"status_reference": filing.reference},
                                                 sender="family4", intent="check_status"))
     assert "王秀兰" in texts[0]
