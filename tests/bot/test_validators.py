@@ -87,7 +87,7 @@ def test_a_free_text_answer_cancels_only_when_it_is_nothing_but_a_cancel_word():
 def test_more_names_in_words_and_answers_that_are_no_names():
     assert check_name("我妈妈叫王英").value == "王英" and check_name("我爸张伟").value == "张伟"
     assert check_name("他叫张伟").value == "张伟" and check_name("患者王秀英").value == "王秀英"
-    for not_a_name in ("你好", "不知道", "我自己", "是我本人", "同上", "谢谢你"):
+    for not_a_name in ("你好", "不知道", "我自己", "是我本人", "同上", "谢谢你", "不清楚", "不确定"):
         assert check_name(not_a_name).value is None
 
 
