@@ -1,5 +1,6 @@
 """The character n-gram intent model, trained on the real training data, persisted and
 loaded through Rasa's model storage as `rasa train` and `rasa run` do."""
+import numpy as np
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -50,6 +51,20 @@ def test_the_intent_is_the_average_with_diet(trained):
     assert scores["handoff"] == pytest.approx(0.5 + 0.5 * own["handoff"], abs=1e-6)
     assert combined["name"] == "handoff" and combined["confidence"] >= 0.5
     assert len(combined_ranking) <= 10 and sum(scores.values()) <= 1.0 + 1e-6
+
+
+def test_sharpness_sharpens_this_models_share_only(trained):
+    """With sharpness s the model's share is the softmax of s times its scores."""
+    sharp = CharNgramIntentClassifier({"weight": 0.7, "sharpness": 2.0}, trained._model_storage,
+                                      trained._resource, trained.vectorizer, trained.classifier)
+    text = "那个怎么弄"
+    scores = 2.0 * trained.classifier.decision_function(trained.vectorizer.transform([text]))[0]
+    own = dict(zip(trained.classifier.classes_, np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()))
+    _, ranking = intent_of(sharp, text, [{"name": "handoff", "confidence": 1.0}])
+    combined = {r["name"]: r["confidence"] for r in ranking}
+    assert combined["handoff"] == pytest.approx(0.7 * own["handoff"] + 0.3, abs=1e-6)
+    flat = max(trained.probabilities([text])[0])
+    assert max(own.values()) > flat  # sharper than the model's own probabilities
 
 
 def test_the_fast_probabilities_are_scikit_learns(trained):

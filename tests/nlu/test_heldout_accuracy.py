@@ -1,9 +1,9 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
-The targets are intent accuracy and matter-entity F1 of 95%. The model does not reach them
-yet (measured on the three sets together, 1,292 messages: 94.3% and 0.913); until it does, these
-floors, just under the measured figures, stop a change from making it worse. Raise them as
-the model improves."""
+The targets are intent accuracy and matter-entity F1 of 95%. Measured on the three sets
+together (1,292 messages): intent accuracy 96.1%, held to the target; matter-entity F1 0.913,
+short of it, so its floor, just under the measured figure, stops a change from making it
+worse. Raise it as the model improves."""
 import json
 import subprocess
 import sys
@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
-INTENT_ACCURACY_FLOOR = 0.94
+INTENT_ACCURACY_FLOOR = TARGET
 MATTER_F1_FLOOR = 0.90
 
 
