@@ -12,8 +12,8 @@ from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, gu
                          matter_card, where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
-ASPECTS = ("where", "materials", "time_limit", "apply_period", "process", "eligibility", "online", "fee",
-           "contact", "legal_basis", "general")
+ASPECTS = ("where", "materials", "time_limit", "apply_period", "amount", "process", "eligibility", "online",
+           "fee", "contact", "legal_basis", "general")
 PROVINCE_LABEL = "（据河南省2024年版指南）"
 
 
@@ -95,6 +95,13 @@ def _apply_period(catalogue, matter, variant, person_type, side, notes) -> List[
     before the time limit, so the time limit is not read as a deadline."""
     periods = application_periods(variant, person_type, notes)
     return (periods or ["这份指南没有写固定的申请时间。"]) + [_limit_line(variant, notes)]
+
+
+def _amount(catalogue, matter, variant, person_type, side, notes) -> List[str]:
+    """"能报几成": none of the guides gives a ratio, a threshold or a sum. Say so first, so the
+    card is not read as an answer, then where the matter is handled."""
+    return ["办事指南没有写报销比例、起付线或能报多少钱，这里说不了具体金额，请到办理地点或打电话问。"] + \
+        _where(catalogue, matter, variant, person_type, side, notes)
 
 
 def _process(catalogue, matter, variant, person_type, side, notes) -> List[str]:
@@ -199,7 +206,7 @@ def _legal_basis(catalogue, matter, variant, person_type, side, notes) -> List[s
 
 COMPOSERS: Dict[str, Callable] = {
     "where": _where, "materials": _materials, "time_limit": _time_limit, "apply_period": _apply_period,
-    "process": _process,
+    "amount": _amount, "process": _process,
     "eligibility": _eligibility, "online": _online, "fee": _fee, "contact": _contact,
     "legal_basis": _legal_basis,
 }

@@ -74,6 +74,8 @@ def _clause_before(text: str, start: int) -> str:
 
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能")
+# How much is paid back: no guide says (no ratio, threshold or ceiling in any of them).
+ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度")
 # The aspects a message asks, by its words: two or more get the whole card.
 ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西")),
@@ -381,7 +383,9 @@ class Conversation:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
-        if intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
+        if intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
+            aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
+        elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
             aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
         elif intent in INTENT_ASPECTS and len({a for a, words in ASKED_ASPECTS if words.search(text)}) >= 2:
             aspect = "general"  # "去哪办，要带啥，多久能好": the whole card answers all of it

@@ -475,3 +475,19 @@ def test_a_person_type_the_nlu_did_not_tag_is_read_from_the_words(chat):
 def test_a_person_word_inside_a_matters_name_is_not_a_person_type(chat):
     [answer] = chat.say("ask_materials", "职工参保登记要带啥", matter="职工参保登记")
     assert "·城镇职工" not in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("intent,text", [("ask_matter", "住院报销能报几成"), ("ask_matter", "门诊报销比例是多少"),
+                                         ("ask_fee", "住院报销最高能报多少钱")])
+def test_how_much_is_paid_back_is_not_in_the_guides_and_the_answer_says_so(chat, intent, text):
+    words = "住院报销" if "住院" in text else "门诊报销"
+    [question] = chat.say(intent, text, matter=words)
+    [answer] = chat.click(question, "城乡居民") if question.buttons else [question]
+    assert "没有写报销比例、起付线或能报多少钱" in answer.text
+    assert "办理地点" in answer.text and "0393-8669566" in answer.text
+    assert "请一次带齐" not in answer.text  # not the card, which would read as an answer
+
+
+def test_how_long_until_the_money_comes_is_still_the_time_limit(chat):
+    [answer] = chat.say("ask_time_limit", "生育津贴报销多少天能到账", matter="生育津贴")
+    assert "没有写报销比例" not in answer.text and "工作日" in answer.text
