@@ -74,6 +74,11 @@ def _clause_before(text: str, start: int) -> str:
 
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能")
+# Using the 医保电子凭证 itself (activating it, adding family, showing the code): no guide says how,
+# though many name it among the materials ("要带电子凭证吗" is a materials question).
+ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社保卡).{0,6}(激活|申领|领取|开通|绑定|解绑|添加|怎么用|咋用|"
+                             r"如何使用|怎么弄|咋弄|怎么开|咋开|怎么申请|亮码|扫码|出不来|用不了)|"
+                             r"(激活|申领|开通|绑定|领取|添加)(医保)?(电子凭证|医保码|电子医保卡|电子社保卡)")
 # How much is paid back: no guide says (no ratio, threshold or ceiling in any of them).
 ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度")
 # The aspects a message asks, by its words: two or more get the whole card.
@@ -286,6 +291,9 @@ class Conversation:
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
+        if ABOUT_E_VOUCHER.search(fold(understood.text)):
+            return Turn([Message("办事指南没有写医保电子凭证怎么激活、申领或使用，这里答不了。" + COVERED +
+                                 f"电子凭证的问题可拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。")], {})
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)

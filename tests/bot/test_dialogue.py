@@ -491,3 +491,15 @@ def test_how_much_is_paid_back_is_not_in_the_guides_and_the_answer_says_so(chat,
 def test_how_long_until_the_money_comes_is_still_the_time_limit(chat):
     [answer] = chat.say("ask_time_limit", "生育津贴报销多少天能到账", matter="生育津贴")
     assert "没有写报销比例" not in answer.text and "工作日" in answer.text
+
+
+@pytest.mark.parametrize("text", ["医保电子凭证咋激活", "怎么给家里人添加电子医保卡", "醫保電子憑證怎麼申領"])
+def test_using_the_e_voucher_is_not_in_the_guides_and_gets_no_matters_card(chat, text):
+    [answer] = chat.say("ask_matter", text)
+    assert "没有写医保电子凭证怎么激活" in answer.text and "0393-8669566" in answer.text
+    assert "参保凭证》】" not in answer.text and "72号窗口" not in answer.text
+
+
+def test_the_e_voucher_as_a_material_is_still_a_materials_question(chat):
+    [answer] = chat.say("ask_materials", "参保凭证要带电子凭证吗", matter="参保凭证")
+    assert "没有写医保电子凭证" not in answer.text and "医保电子凭证或有效身份证件或社保卡" in answer.text
