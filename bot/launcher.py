@@ -53,27 +53,10 @@ class Servers:
     def rest_url(self) -> str:
         return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
 
-    def _settings(self) -> Dict[str, str]:
-        return {**os.environ, **self.extra_env}
-
-    def sanic_workers(self) -> int:
-        """SANIC_WORKERS Rasa server processes (1 unless set). The WeChat channel remembers
-        retried MsgIds, the numbered choices it sent and its access_token in its own process,
-        so while it is on the server keeps to one process (said in notes)."""
-        from channels.wechat_settings import missing_settings
-
-        wanted = self._settings().get("SANIC_WORKERS", "").strip() or "1"
-        if not wanted.isdigit() or int(wanted) < 1:
-            raise RuntimeError(f"SANIC_WORKERS 应为正整数，现为 {wanted!r}")
-        if int(wanted) > 1 and not missing_settings(self._settings()):
-            self.notes.append(f"已启用微信公众号通道，Rasa 服务只用一个进程（SANIC_WORKERS={wanted} 未采用）")
-            return 1
-        return int(wanted)
-
-    def _spawn(self, name: str, args: List[str], **env: str) -> subprocess.Popen:
+    def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = dict(self._settings(), **env, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
+        env = dict(os.environ, **self.extra_env, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
         self.processes.append(process)
@@ -87,8 +70,6 @@ class Servers:
         config["action_endpoint"]["url"] = f"http://localhost:{self.actions_port}/webhook"
         if config.get("tracker_store", {}).get("dialect") == "sqlite":
             config["tracker_store"]["db"] = str(self.data_dir / "tracker.db")
-        if "db" in (config.get("lock_store") or {}):
-            config["lock_store"]["db"] = str(self.data_dir / "locks.db")
         path = ROOT / "var" / f"endpoints-{self.rasa_port}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         return path
@@ -100,7 +81,7 @@ class Servers:
         from channels.wechat_settings import missing_settings
 
         config = yaml.safe_load(self.credentials.read_text(encoding="utf-8")) or {}
-        missing = missing_settings(self._settings())
+        missing = missing_settings({**os.environ, **self.extra_env})
         if missing and "channels.wechat.WeChatInput" in config:
             del config["channels.wechat.WeChatInput"]
             self.notes.append("微信公众号通道未启用：缺少环境变量 " + "、".join(missing))
@@ -120,14 +101,12 @@ class Servers:
         endpoints = self._endpoints_for_ports()
         credentials = self._credentials_for_env()
         bin_dir = Path(sys.executable).parent
-        workers = self.sanic_workers()
         started = time.monotonic()
         actions = self._spawn("actions", [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                           "--port", str(self.actions_port)])
         rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
                                     "--endpoints", str(endpoints), "--credentials", str(credentials),
-                                    "--port", str(self.rasa_port), "--cors", "*"],
-                           SANIC_WORKERS=str(workers))
+                                    "--port", str(self.rasa_port), "--cors", "*"])
         try:
             wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
             wait_until_up(f"http://localhost:{self.rasa_port}/webhooks/rest/", timeout, rasa)

@@ -104,8 +104,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="times each user replays the conversations")
     parser.add_argument("--skip-training", action="store_true")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
-                        help="SANIC_WORKERS settings to measure, one server start each")
     args = parser.parse_args()
     python = Path(sys.executable)
     if not args.skip_training:
@@ -115,26 +113,24 @@ def main() -> int:
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             print(f"training time (rasa train --force):  {time.perf_counter() - start:6.1f} s")
     token = secrets.token_urlsafe(12)
-    for workers in args.workers:
-        data_dir = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
-        servers = Servers(rasa_port=5205, actions_port=5255, data_dir=data_dir,
-                          extra_env={"AGENT_TOKEN": token, "SANIC_WORKERS": str(workers)}).start()
-        try:
-            print(f"--- SANIC_WORKERS={workers} (Rasa server processes)")
-            print(f"start to ready (both servers):       {servers.ready_seconds:6.1f} s")
-            for users in (1, 10):
-                p50, p95, rate, count = asyncio.run(load(servers.rest_url, users, args.rounds))
-                print(f"{users:2d} user(s): {count:4d} messages  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                      f"{rate:6.1f} messages/s")
-            c50, c95, s50, s95, count = asyncio.run(
-                agent_lookups(f"http://localhost:{servers.rasa_port}/webhooks", token, args.rounds))
-            print(f"agent lookup: {count:4d} queries  p50 {c50:5.1f} ms  p95 {c95:5.1f} ms over HTTP "
-                  f"(server p50 {s50:.1f} ms, p95 {s95:.1f} ms)")
-            rasa_pid, actions_pid = servers.processes[1].pid, servers.processes[0].pid
-            print(f"memory: Rasa server {rss_mb(rasa_pid):.0f} MB, action server {rss_mb(actions_pid):.0f} MB")
-        finally:
-            servers.stop()
-            shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+    servers = Servers(rasa_port=5205, actions_port=5255, data_dir=data_dir,
+                      extra_env={"AGENT_TOKEN": token}).start()
+    try:
+        print(f"start to ready (both servers):       {servers.ready_seconds:6.1f} s")
+        for users in (1, 10):
+            p50, p95, rate, count = asyncio.run(load(servers.rest_url, users, args.rounds))
+            print(f"{users:2d} user(s): {count:4d} messages  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                  f"{rate:6.1f} messages/s")
+        c50, c95, s50, s95, count = asyncio.run(
+            agent_lookups(f"http://localhost:{servers.rasa_port}/webhooks", token, args.rounds))
+        print(f"agent lookup: {count:4d} queries  p50 {c50:5.1f} ms  p95 {c95:5.1f} ms over HTTP "
+              f"(server p50 {s50:.1f} ms, p95 {s95:.1f} ms)")
+        rasa_pid, actions_pid = servers.processes[1].pid, servers.processes[0].pid
+        print(f"memory: Rasa server {rss_mb(rasa_pid):.0f} MB, action server {rss_mb(actions_pid):.0f} MB")
+    finally:
+        servers.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
     return 0
 
 

