@@ -1,9 +1,10 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
-The targets are intent accuracy and matter-entity F1 of 95%. Measured on the three sets
-together (1,292 messages): intent accuracy 96.1%, held to the target; matter-entity F1 0.913,
-short of it, so its floor, just under the measured figure, stops a change from making it
-worse. Raise it as the model improves."""
+The targets are intent accuracy and matter-entity F1 of 95%. Measured on the four sets
+together (1,539 distinct messages): intent accuracy 95.8%, held to the target; matter-entity
+F1 0.902, short of it, so its floor, just under the measured figure, stops a change from
+making it worse. Raise it as the model improves. Set 4 alone, the one written after the
+intent weights were chosen: 93.9% and 0.851."""
 import json
 import subprocess
 import sys
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
 INTENT_ACCURACY_FLOOR = TARGET
-MATTER_F1_FLOOR = 0.90
+MATTER_F1_FLOOR = 0.89
 
 
 @pytest.fixture(scope="module")
