@@ -503,3 +503,11 @@ def test_using_the_e_voucher_is_not_in_the_guides_and_gets_no_matters_card(chat,
 def test_the_e_voucher_as_a_material_is_still_a_materials_question(chat):
     [answer] = chat.say("ask_materials", "参保凭证要带电子凭证吗", matter="参保凭证")
     assert "没有写医保电子凭证" not in answer.text and "医保电子凭证或有效身份证件或社保卡" in answer.text
+
+
+def test_the_amount_question_survives_choosing_the_matter_from_buttons(chat):
+    [question] = chat.say("ask_matter", "俺是职工，门诊看病报销比例是多少", person_type="职工")
+    assert "门诊费用报销" in dict(question.buttons)
+    [answer] = chat.click(question, "门诊费用报销")
+    assert answer.text.startswith("【门诊费用报销·城镇职工】办事指南没有写报销比例")
+    assert "70号窗口" in answer.text
