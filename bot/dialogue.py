@@ -291,9 +291,6 @@ class Conversation:
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
-        if ABOUT_E_VOUCHER.search(fold(understood.text)):
-            return Turn([Message("办事指南没有写医保电子凭证怎么激活、申领或使用，这里答不了。" + COVERED +
-                                 f"电子凭证的问题可拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。")], {})
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)
@@ -328,6 +325,9 @@ class Conversation:
             # a new question naming a matter and no region is answered for 濮阳县; a follow-up
             # ("多久？" after a 平顶山 question) stays with the guide it follows
             updates["region"] = None
+        if ABOUT_E_VOUCHER.search(fold(understood.text)):  # what else was said ("俺是职工") is kept
+            return Turn([Message("办事指南没有写医保电子凭证怎么激活、申领或使用，这里答不了。" + COVERED +
+                                 f"电子凭证的问题可拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。")], updates)
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
