@@ -18,6 +18,7 @@ Runs after DIETClassifier in config.yml; DIET still finds the entities.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
@@ -66,6 +67,12 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
         if self.classifier is not None:
             self._weights = np.ascontiguousarray(self.classifier.coef_.T)
             self._intercept = self.classifier.intercept_
+        # scikit-learn's transform builds, checks and normalises a sparse matrix for a dozen
+        # characters: most of this model's time. scores() computes the same TF-IDF row itself.
+        if self.vectorizer is not None:
+            self._analyse = self.vectorizer.build_analyzer()
+            self._columns = self.vectorizer.vocabulary_
+            self._idf = self.vectorizer.idf_
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -115,8 +122,19 @@ class CharNgramIntentClassifier(IntentClassifier, GraphComponent):
         return messages
 
     def scores(self, texts: List[Text]) -> np.ndarray:
-        """The classifier's linear scores, one row per text."""
-        return self.vectorizer.transform(texts) @ self._weights + self._intercept
+        """The classifier's linear scores, one row per text: the text's n-gram counts,
+        1 + log(count) (sublinear_tf), times the n-grams' IDF, scaled to unit length, times
+        the weights, as TfidfVectorizer.transform and the classifier compute them."""
+        return np.array([self._row_scores(text) for text in texts])
+
+    def _row_scores(self, text: Text) -> np.ndarray:
+        counts = Counter(self._columns[g] for g in self._analyse(text) if g in self._columns)
+        if not counts:
+            return self._intercept.copy()
+        columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        values = (np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1) * self._idf[columns]
+        values /= np.linalg.norm(values)
+        return values @ self._weights[columns] + self._intercept
 
     def probabilities(self, texts: List[Text]) -> np.ndarray:
         """The classifier's predict_proba (multinomial: a softmax of the linear scores)."""

@@ -68,6 +68,7 @@ def test_sharpness_sharpens_this_models_share_only(trained):
 
 
 def test_the_fast_probabilities_are_scikit_learns(trained):
-    texts = ["门诊报销去哪个窗口办", "辦異地長期居住備案要錢嗎", "你好", "公积金咋提取", "俺是梨园的 慢病认定去哪个医院"]
+    texts = ["门诊报销去哪个窗口办", "辦異地長期居住備案要錢嗎", "你好", "公积金咋提取", "俺是梨园的 慢病认定去哪个医院",
+             "哈哈哈哈哈哈", "☃", "ＡＢＣ１２３ 住院", "报销报销报销报销？？？"]
     expected = trained.classifier.predict_proba(trained.vectorizer.transform(texts))
     assert trained.probabilities(texts) == pytest.approx(expected, abs=1e-9)
