@@ -21,7 +21,8 @@ from collections import OrderedDict
 from typing import Any, Iterator, List, Optional, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
@@ -82,6 +83,18 @@ class ConversationStore(SQLTrackerStore):
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
             self._remember(tracker)
+        return tracker
+
+    async def create_tracker(self, sender_id: Text, append_action_listen: bool = True) -> DialogueStateTracker:
+        """Rasa creates a tracker only when reading it back found no event at all, so the
+        database holds none: its first events are written without counting them first."""
+        if self._recent is None:
+            return await super().create_tracker(sender_id, append_action_listen)
+        tracker = self.init_tracker(sender_id)
+        if append_action_listen:
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+        self._recent[sender_id] = (tracker, 0)
+        await self.save(tracker)
         return tracker
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
