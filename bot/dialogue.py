@@ -265,6 +265,8 @@ class Conversation:
         for e in own or told:
             words = understood.text[e["start"]:e["end"]] if e.get("start") is not None else ""
             value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
+            if value == "单位" and vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text)):
+                value = "城镇职工"  # "我是公司上班的职工": the NLU may tag "公司" alone
             if value:
                 return value
         return None
@@ -301,8 +303,9 @@ class Conversation:
         if region is None and not understood.text.startswith("/"):
             # The NLU may miss "全国通用的…" or "平顶山…"; "河南" alone is too often where one is from.
             said = vocabulary.region(understood.text)
-            region = said if said in ("generic", "pingdingshan") and not vocabulary.names_puyang(understood.text) \
-                else None
+            named = said in ("generic", "pingdingshan") or (
+                said == "henan2024" and vocabulary.PROVINCE_RULES.search(understood.text))
+            region = said if named and not vocabulary.names_puyang(understood.text) else None
         if region and not understood.text.startswith("/"):
             if region != "puyang" and vocabulary.names_puyang(understood.text):
                 region = "puyang"  # "我是河南濮阳县的", "在平顶山住的院，现在回濮阳县了": a 濮阳县 question

@@ -511,3 +511,16 @@ def test_the_amount_question_survives_choosing_the_matter_from_buttons(chat):
     [answer] = chat.click(question, "门诊费用报销")
     assert answer.text.startswith("【门诊费用报销·城镇职工】办事指南没有写报销比例")
     assert "70号窗口" in answer.text
+
+
+@pytest.mark.parametrize("text", ["我是公司上班的职工，要去北京看病转诊去哪开", "我在公司上班，要去北京看病转诊去哪开"])
+def test_working_for_a_company_is_an_employee_not_the_company(chat, text):
+    [answer] = chat.say("ask_where", text, matter="转诊", person_type="公司")
+    assert chat.slots["person_type"] == "城镇职工"
+    assert "濮阳县人民医院" in answer.text and "·单位" not in answer.text
+
+
+def test_the_provinces_rules_asked_as_shengli_are_answered_from_the_henan_guide(chat):
+    chat.say("ask_where", "个人账户一次性支取去哪办", matter="个人账户一次性支取")
+    [answer] = chat.say("ask_time_limit", "省里的规定是多少天")
+    assert "河南省" in answer.text and "15个工作日" in answer.text
