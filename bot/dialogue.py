@@ -358,12 +358,8 @@ class Conversation:
                 matter, candidates = whole, []
         known_type = person_type or slots.get("person_type")
         if candidates and known_type:
-            # "城乡居民改参保信息": of 职工/城乡居民/单位参保信息变更, only one serves a resident.
-            fitting = [c for c in candidates if self._serves(self.catalogue.matter(c.matter_id), known_type)]
-            if len(fitting) == 1:
-                matter, candidates = self.catalogue.matter(fitting[0].matter_id), []
-            elif fitting:
-                candidates = fitting
+            fit, candidates = self._fit_person_type(candidates, known_type)
+            matter = fit or matter
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
@@ -376,6 +372,8 @@ class Conversation:
             # The choices just offered still stand: a person type may settle them ("城乡居民" between
             # 职工/城乡居民参保信息变更), any other question gets the same choices again.
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
+            if person_type and not fitting:
+                fitting = [m for m in offered if person_group(person_type) in m.name]
             if len(fitting) == 1:
                 matter = fitting[0]
             elif asks_question or person_type:
@@ -388,6 +386,8 @@ class Conversation:
                 matter = remembered
             else:
                 matter, candidates = self.matter_named(text, whole_match())
+                if candidates and known_type:
+                    matter, candidates = self._fit_person_type(candidates, known_type)
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -433,6 +433,17 @@ class Conversation:
         back_to_county = bool(slots.get("region")) and slots.get("region") != "puyang" \
             and "region" in updates and updates["region"] is None
         return self._answer(matter, aspect, state, updates, back_to_county)
+
+    def _fit_person_type(self, candidates: List[Candidate], person_type: str) -> Tuple[Optional[Matter], List[Candidate]]:
+        """"城乡居民改参保信息": of 职工/城乡居民/单位参保信息变更, only one serves a resident. When
+        none names the group ("职工身份证号录错了": 职工参保信息变更登记 is filed by the 单位), the one
+        whose name holds it."""
+        fitting = [c for c in candidates if self._serves(self.catalogue.matter(c.matter_id), person_type)]
+        if not fitting:
+            fitting = [c for c in candidates if person_group(person_type) in self.catalogue.matter(c.matter_id).name]
+        if len(fitting) == 1:
+            return self.catalogue.matter(fitting[0].matter_id), []
+        return None, fitting or candidates
 
     def _serves(self, matter: Matter, person_type: str) -> bool:
         """Whether a matter may serve this kind of person: its 濮阳县 服务对象 names this group,

@@ -524,3 +524,9 @@ def test_the_provinces_rules_asked_as_shengli_are_answered_from_the_henan_guide(
     chat.say("ask_where", "个人账户一次性支取去哪办", matter="个人账户一次性支取")
     [answer] = chat.say("ask_time_limit", "省里的规定是多少天")
     assert "河南省" in answer.text and "15个工作日" in answer.text
+
+
+def test_a_worker_changing_their_record_gets_the_workers_matter_without_a_choice(chat):
+    [answer] = chat.say("ask_matter", "职工身份证号录错了要改", person_type="职工")
+    assert answer.text.startswith("【职工参保信息变更登记") and "72号窗口" in answer.text
+    assert not answer.buttons
