@@ -27,9 +27,9 @@ def _provincial(matter: Matter, variant: Variant, field: str):
     return None, ""
 
 
-# The 河南省 guide's 办理方式 (section 四) where it names no platform: "网上办理。通过HIS系统办理",
+# 办理方式 (section 四) where the guide names no platform: "网上办理。通过HIS系统办理", "电话办理",
 # "免申即享". The catalogue keeps it as a note of the variant.
-HANDLING_NOTE = re.compile(r"^(网上办理|免申即享)")
+HANDLING_NOTE = re.compile(r"^(网上办理|电话办理|免申即享)")
 
 
 def _handling(matter: Matter, variant: Variant, provincial: bool = True) -> Tuple[List[Fact], str]:
@@ -180,6 +180,9 @@ def _fee(catalogue, matter, variant, person_type, side, notes) -> List[str]:
 
 def _contact(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     lines = [f"濮阳县医保监督电话：{SUPERVISION_PHONE}"]
+    if variant.handled_by:  # "结算不了找谁协调": who takes the matter up comes first
+        notes.add(variant.handled_by.src)
+        lines.insert(0, f"受理单位：{variant.handled_by.text}")
     if variant.phone:
         notes.add(variant.phone.src)
     source, label = _provincial(matter, variant, "complaint")

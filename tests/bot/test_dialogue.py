@@ -530,3 +530,15 @@ def test_a_worker_changing_their_record_gets_the_workers_matter_without_a_choice
     [answer] = chat.say("ask_matter", "职工身份证号录错了要改", person_type="职工")
     assert answer.text.startswith("【职工参保信息变更登记") and "72号窗口" in answer.text
     assert not answer.buttons
+
+
+def test_who_to_ask_about_a_failed_settlement_names_who_takes_it_up(chat):
+    [answer] = chat.say("ask_contact", "异地就医结算不了找谁协调", matter="异地就医结算不了")
+    assert answer.text.startswith("【异地就医直接结算问题协调服务")
+    assert "受理单位：各级医疗保障部门或当地定点医药机构" in answer.text
+
+
+def test_the_settlement_coordination_can_be_asked_for_by_phone(chat):
+    chat.say("ask_contact", "异地就医结算不了找谁协调", matter="异地就医结算不了")
+    [answer] = chat.say("ask_online", "能打电话办吗")
+    assert "电话办理：参保群众通过电话提出申请" in answer.text and "第29项（四）" in answer.text
