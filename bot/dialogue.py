@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -340,6 +341,7 @@ class Conversation:
             return Turn(unsure.messages, {**updates, **unsure.slots})
 
         text = understood.text_without_denied()
+        ask_prefix = ""
         whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
         matter, candidates, span_score = self._entity_match(understood)
         if matter is not None and span_score < SWITCH_SCORE:
@@ -378,6 +380,8 @@ class Conversation:
                 matter = fitting[0]
             elif asks_question or person_type:
                 candidates = [Candidate(m.id, 0.0, m.name) for m in offered]
+                if person_type:  # "职工" typed under 住院费用报销/异地转诊/生育医疗费: noted, not ignored
+                    ask_prefix = f"好的，已记下您是{person_type}。"
         if matter is None and not candidates and asks_question:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (
@@ -388,6 +392,9 @@ class Conversation:
                 matter, candidates = self.matter_named(text, whole_match())
                 if candidates and known_type:
                     matter, candidates = self._fit_person_type(candidates, known_type)
+        if matter is None and len(candidates) > 1 and remembered and intent == "correct_matter":
+            matter = self._parallel_matter(remembered, candidates)  # "不是住院，我问的是门诊"
+            candidates = [] if matter else candidates
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -424,7 +431,8 @@ class Conversation:
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None
-            return Turn([self._which_matter(candidates)], updates)
+            question = self._which_matter(candidates)
+            return Turn([Message(ask_prefix + question.text, question.buttons)], updates)
 
         updates["matter"] = matter.id
         updates["candidates"] = None
@@ -433,6 +441,18 @@ class Conversation:
         back_to_county = bool(slots.get("region")) and slots.get("region") != "puyang" \
             and "region" in updates and updates["region"] is None
         return self._answer(matter, aspect, state, updates, back_to_county)
+
+    def _parallel_matter(self, remembered: Matter, candidates: List[Candidate]) -> Optional[Matter]:
+        """The candidate built like the matter being corrected: after 住院费用报销, "不是住院，是门诊"
+        means 门诊费用报销 (they share "费用报销"), not 门诊慢特病认定. None unless one shares most."""
+        def shared(c: Candidate) -> int:
+            name = self.catalogue.matter(c.matter_id).name
+            return SequenceMatcher(None, remembered.name, name).find_longest_match().size
+        ranked = sorted(((shared(c), c) for c in candidates if c.matter_id != remembered.id),
+                        key=lambda pair: -pair[0])
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            return self.catalogue.matter(ranked[0][1].matter_id)
+        return None
 
     def _fit_person_type(self, candidates: List[Candidate], person_type: str) -> Tuple[Optional[Matter], List[Candidate]]:
         """"城乡居民改参保信息": of 职工/城乡居民/单位参保信息变更, only one serves a resident. When

@@ -542,3 +542,25 @@ def test_the_settlement_coordination_can_be_asked_for_by_phone(chat):
     chat.say("ask_contact", "异地就医结算不了找谁协调", matter="异地就医结算不了")
     [answer] = chat.say("ask_online", "能打电话办吗")
     assert "电话办理：参保群众通过电话提出申请" in answer.text and "第29项（四）" in answer.text
+
+
+def test_a_newborns_parents_are_told_the_child_is_covered_in_its_birth_year(chat):
+    [answer] = chat.say("ask_matter", "刚出生的孩子怎么上医保")
+    assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
+    assert "新生儿出生当年随参加基本医疗保险的父母自动获取参保资格" in answer.text
+    assert "第18项（五）" in answer.text
+
+
+def test_correcting_inpatient_to_outpatient_means_outpatient_reimbursement(chat):
+    chat.say("ask_where", "住院报销去哪", matter="住院报销")
+    [answer] = chat.say("correct_matter", "不是住院，我问的是门诊，职工", matter="门诊", person_type="职工")
+    assert answer.text.startswith("【门诊费用报销·城镇职工】") and "70号窗口" in answer.text
+
+
+def test_a_person_type_typed_under_matter_buttons_is_acknowledged_and_kept(chat):
+    [question] = chat.say("inform", "住院", matter="住院")
+    assert "住院费用报销" in [t for t, _ in question.buttons]
+    [again] = chat.say("inform", "职工", person_type="职工")
+    assert again.text.startswith("好的，已记下您是城镇职工。") and again.buttons == question.buttons
+    [answer] = chat.click(again, "住院费用报销")
+    assert answer.text.startswith("【住院费用报销") and "城镇职工" in answer.text and "70号窗口" in answer.text
