@@ -73,7 +73,7 @@ def _clause_before(text: str, start: int) -> str:
     return re.split(r"[，,。.！!？?；;\s]", text[:start])[-1]
 
 
-WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月|哪个月|哪月|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
+WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能")
 # Using the 医保电子凭证 itself (activating it, adding family, showing the code): no guide says how,
 # though many name it among the materials ("要带电子凭证吗" is a materials question).

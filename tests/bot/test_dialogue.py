@@ -564,3 +564,8 @@ def test_a_person_type_typed_under_matter_buttons_is_acknowledged_and_kept(chat)
     assert again.text.startswith("好的，已记下您是城镇职工。") and again.buttons == question.buttons
     [answer] = chat.click(again, "住院费用报销")
     assert answer.text.startswith("【住院费用报销") and "城镇职工" in answer.text and "70号窗口" in answer.text
+
+
+def test_which_month_to_apply_gets_the_application_months(chat):
+    [answer] = chat.say("ask_eligibility", "慢性病认定几月份能申请", matter="慢性病认定")
+    assert "3月、9月集中申请" in answer.text.split("\n")[1]
