@@ -116,6 +116,21 @@ def _online_variant(matter: Matter, variant: Variant) -> Optional[Variant]:
     return henan if henan and henan.online else None
 
 
+def online_lines(channels, person_type: Optional[str], notes: SourceNotes) -> List[str]:
+    """One line per set of steps: where the guide gives six platforms the same steps
+    (异地转诊人员备案), they share one line instead of six alike."""
+    grouped: Dict[tuple, List[str]] = {}
+    for channel in channels:
+        if channel.applies_to(person_type):
+            notes.add(channel.src)
+            grouped.setdefault((tuple(channel.steps), tuple(channel.for_)), []).append(channel.platform)
+    lines = []
+    for (steps, for_), platforms in grouped.items():
+        who = f"（限{'、'.join(for_)}）" if for_ else ""
+        lines.append(f"  · {'、'.join(platforms)}{who}：" + "；".join(steps))
+    return lines
+
+
 def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = None,
                 person_type: Optional[str] = None, side: Optional[str] = None) -> str:
     """The full card for a hotline agent: where, materials, time limit, online, phone, sources."""
@@ -149,11 +164,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
     if online:
         label = "" if online is variant else "（据河南省2024年版指南）"
         lines.append(f"网上办理{label}：")
-        for channel in online.online:
-            if channel.applies_to(person_type):
-                notes.add(channel.src)
-                who = f"（{'、'.join(channel.for_)}）" if channel.for_ else ""
-                lines.append(f"  · {channel.platform}{who}：" + " ".join(channel.steps))
+        lines += online_lines(online.online, person_type, notes)
     fee_variant = variant if variant.fee else matter.variants.get("henan2024")
     if fee_variant and fee_variant.fee:
         notes.add(fee_variant.fee.src)

@@ -9,7 +9,7 @@ import re
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, guide_name, material_lines,
-                         matter_card, where_lines)
+                         matter_card, online_lines, where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
 ASPECTS = ("where", "materials", "time_limit", "apply_period", "amount", "process", "eligibility", "online",
@@ -155,12 +155,7 @@ def _online(catalogue, matter, variant, person_type, side, notes) -> List[str]:
             notes.add(note.src)
         lines = ["这份指南只写了现场办理。"] if handling_label else []
         return lines + [f"办理方式{handling_label}：{note.text}" for note in handling]
-    lines = [f"可以网上办理{label}："]
-    for channel in source.online:
-        if channel.applies_to(person_type):
-            notes.add(channel.src)
-            who = f"（限{'、'.join(channel.for_)}）" if channel.for_ else ""
-            lines.append(f"  · {channel.platform}{who}：" + "；".join(channel.steps))
+    lines = [f"可以网上办理{label}："] + online_lines(source.online, person_type, notes)
     steps = [step for channel in source.online for step in channel.steps]
     if any("非关键信息" in step for step in steps) and not any("关键信息" in step.replace("非关键信息", "")
                                                             for step in steps):

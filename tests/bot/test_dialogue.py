@@ -569,3 +569,11 @@ def test_a_person_type_typed_under_matter_buttons_is_acknowledged_and_kept(chat)
 def test_which_month_to_apply_gets_the_application_months(chat):
     [answer] = chat.say("ask_eligibility", "慢性病认定几月份能申请", matter="慢性病认定")
     assert "3月、9月集中申请" in answer.text.split("\n")[1]
+
+
+def test_platforms_with_the_same_steps_share_one_line(chat):
+    [answer] = chat.say("ask_online", "异地转诊备案网上能办吗", matter="异地转诊备案")
+    platform_lines = [line for line in answer.text.split("\n") if line.startswith("  · ")]
+    assert len(platform_lines) == 1
+    assert "国家异地就医备案小程序" in platform_lines[0] and "“河南医保”小程序" in platform_lines[0]
+    assert platform_lines[0].count("医保经办机构2个工作日内办结") == 1
