@@ -577,3 +577,9 @@ def test_platforms_with_the_same_steps_share_one_line(chat):
     assert len(platform_lines) == 1
     assert "国家异地就医备案小程序" in platform_lines[0] and "“河南医保”小程序" in platform_lines[0]
     assert platform_lines[0].count("医保经办机构2个工作日内办结") == 1
+
+
+def test_a_self_employed_person_is_not_sent_to_the_employers_online_channels(chat):
+    [answer] = chat.say("ask_online", "灵活就业人员参保网上怎么办", matter="参保", person_type="灵活就业人员")
+    assert answer.text.startswith("【职工参保登记·灵活就业人员】")
+    assert "“河南医保”小程序" in answer.text and "单位医保经办人" not in answer.text
