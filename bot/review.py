@@ -42,6 +42,8 @@ WINDOW_NAMED = re.compile(r"(6[89]|7[0-4])号窗口")
 LEVEL_SAID = re.compile(r"满意|差评|好评")
 NEUTRAL = re.compile(r"一般|基本上?满意|不好不坏|还行|凑合|马马虎虎|还可以|过得去")
 VERY_DISSATISFIED = re.compile(r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意")
+LEVEL_ONLY = re.compile(r"^(?:改成|改为|应该是|是)?(" + "|".join(sorted(REVIEW_LEVELS, key=len, reverse=True))
+                        + r")[了吧啊的。！!]*$")
 NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过|算了|"
                       r"^(不需要|不要|不用|不必|没有|没|无|不)[了吧啊。！!]*$")
 
@@ -72,7 +74,9 @@ class ReviewForm(FormSpec):
         if slot == "review_level":
             return Message("请选择您的评价：", [(level, level) for level in REVIEW_LEVELS])
         if slot == "review_comment":
-            return Message("还有想说的吗？可以写几句意见或建议，没有请点“跳过”。", [("跳过", "跳过")])
+            # The level read from "服务挺好的" is said back, so a citizen who meant 非常满意 can say so.
+            level = f"您的评价：{state['review_level']}。" if state.get("review_level") else ""
+            return Message(level + "还有想说的吗？可以写几句意见或建议，没有请点“跳过”。", [("跳过", "跳过")])
         if slot == "review_phone":
             return Message("很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）；"
                            "不想留可以回复“不留”。")
@@ -106,6 +110,9 @@ class ReviewForm(FormSpec):
         # "非常不满意" typed when the subject is asked: the level, with no subject;
         # "72号窗口的服务，不太满意": both.
         said = plain(text)
+        if slot == "review_comment":  # "非常满意" typed after "您的评价：满意。": the level, corrected
+            level = LEVEL_ONLY.match(said)
+            return Step({"review_level": level.group(1), "review_comment": None}) if level else None
         if slot == "review_subject" and (len(said) <= 8 or LEVEL_SAID.search(said)):
             level = self._check_level(said)
             if level.ok:

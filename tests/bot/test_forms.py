@@ -341,3 +341,17 @@ def test_a_level_with_the_window_at_the_subject_question(reviewing):
 def test_a_comment_is_kept_as_typed_and_very_good_is_a_level(reviewing):
     state, _ = answer_all(reviewing, {}, ["跳过", "非常好", "态度很好！（点赞）"])
     assert state["review_level"] == "非常满意" and state["review_comment"] == "态度很好！（点赞）"
+
+
+def test_the_level_read_from_other_words_is_said_back_and_can_be_corrected(reviewing):
+    state, _ = answer_all(reviewing, {}, ["72号窗口", "服务挺好的"])
+    assert reviewing.prompt("review_comment", state).text.startswith("您的评价：满意。")
+    state, _ = answer_all(reviewing, state, ["非常满意"])
+    assert state["review_level"] == "非常满意" and missing(reviewing, state) == "review_comment"
+    state, _ = answer_all(reviewing, state, ["大厅人少，很快就办好了"])
+    assert state["review_comment"] == "大厅人少，很快就办好了" and missing(reviewing, state) is None
+
+
+def test_a_comment_that_mentions_satisfaction_is_the_comment(reviewing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "满意", "总体满意，就是排队有点久"])
+    assert state["review_level"] == "满意" and "排队有点久" in state["review_comment"]
