@@ -113,6 +113,14 @@ class ReviewForm(FormSpec):
         if slot == "review_comment":  # "非常满意" typed after "您的评价：满意。": the level, corrected
             level = LEVEL_ONLY.match(said)
             return Step({"review_level": level.group(1), "review_comment": None}) if level else None
+        if slot == "review_phone" and not re.search(r"\d", said) and not NO_PHONE.search(said):
+            level = LEVEL_ONLY.match(said)
+            if level:
+                return Step({"review_level": level.group(1)})
+            if len(said) >= 4:  # "窗口人员态度很差" where the phone is asked: the complaint, kept
+                comment = "；".join(c for c in (state.get("review_comment"), text.strip()) if c)
+                return Step({"review_comment": comment[:200]},
+                            [Message("已把这句记进您的意见。")])
         if slot == "review_subject" and (len(said) <= 8 or LEVEL_SAID.search(said)):
             level = self._check_level(said)
             if level.ok:

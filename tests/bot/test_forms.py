@@ -355,3 +355,13 @@ def test_the_level_read_from_other_words_is_said_back_and_can_be_corrected(revie
 def test_a_comment_that_mentions_satisfaction_is_the_comment(reviewing):
     state, _ = answer_all(reviewing, {}, ["跳过", "满意", "总体满意，就是排队有点久"])
     assert state["review_level"] == "满意" and "排队有点久" in state["review_comment"]
+
+
+def test_a_complaint_typed_where_the_phone_is_asked_is_kept_and_the_phone_asked_again(reviewing):
+    state, _ = answer_all(reviewing, {}, ["跳过", "不满意", "跳过"])
+    assert missing(reviewing, state) == "review_phone"
+    state, told = answer_all(reviewing, state, ["窗口人员态度很差"])
+    assert state["review_comment"] == "窗口人员态度很差" and missing(reviewing, state) == "review_phone"
+    assert not any("手机号只能是数字" in t for t in told)
+    state, _ = answer_all(reviewing, state, ["13937112345"])
+    assert state["review_phone"] == "13937112345" and missing(reviewing, state) is None
