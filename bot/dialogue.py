@@ -90,6 +90,7 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("fee", re.compile(r"收费吗|收不收费|要钱吗|要不要钱|多少钱")))
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
+COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -426,8 +427,12 @@ class Conversation:
                                      for m in HOSPITAL_MATTERS])], updates)
         if matter is None and intent == "ask_contact" and not candidates:
             guide = self.catalogue.documents["000"].title
-            return Turn([Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}（来源：《{guide}》各项“七、监督电话”）。"
-                                 "告诉我您要办的业务，我可以告诉您办理地点。")], updates)
+            phone = f"濮阳县医保监督电话：{SUPERVISION_PHONE}（来源：《{guide}》各项“七、监督电话”）。"
+            if COMPLAINT.search(understood.text):
+                # "我要投诉": the phone, and the 差评 the assistant itself can take down
+                return Turn([Message(phone + "对办事服务不满意，也可以在这里留下评价和意见（好差评）。",
+                                     [("评价服务", payload("give_review"))])], updates)
+            return Turn([Message(phone + "告诉我您要办的业务，我可以告诉您办理地点。")], updates)
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None

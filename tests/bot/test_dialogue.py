@@ -259,6 +259,12 @@ def test_a_phone_question_without_a_matter_gets_the_phone(chat):
     assert "0393-8669566" in answer.text and not answer.buttons
 
 
+def test_a_complaint_without_a_matter_gets_the_phone_and_the_review(chat):
+    [answer] = chat.say("ask_contact", "我要投诉你们窗口的人")
+    assert "0393-8669566" in answer.text and "好差评" in answer.text
+    assert answer.buttons == [("评价服务", "/give_review")]  # starts the 好差评 form
+
+
 def test_a_where_answer_for_residents_names_the_diseases_assessed_elsewhere(chat):
     chat.say("inform", "俺是梨园乡的", township="梨园乡")
     [question] = chat.say("ask_where", "高血压并发症想办慢病 去哪", matter="慢病")
