@@ -91,6 +91,8 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
+# Between two matter spans asked about together: "门诊报销和住院报销", "门诊、住院".
+JOINS = re.compile(r"\s*(和|跟|与|及|以及|还有|、|,|，|或者?|同)\s*$")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -445,7 +447,44 @@ class Conversation:
         # Back to 濮阳县 after a question about 平顶山 or 河南省: say so, as the lists differ.
         back_to_county = bool(slots.get("region")) and slots.get("region") != "puyang" \
             and "region" in updates and updates["region"] is None
+        if intent in INTENT_ASPECTS:
+            joined = self._joined_matters(understood, matter)
+            if joined:
+                both = self._answer_each(joined, aspect, state, updates, back_to_county)
+                if both is not None:
+                    return both
         return self._answer(matter, aspect, state, updates, back_to_county)
+
+    def _joined_matters(self, understood: Understanding, matter: Matter) -> List[Matter]:
+        """"门诊报销和住院报销去哪个窗口": the matters of spans joined by 和/跟/、, each named
+        outright, when the one already chosen is among them. Empty unless there are two or more."""
+        spans = sorted((e for e in understood.told() if e.get("entity") == "matter" and e.get("start") is not None),
+                       key=lambda e: e["start"])
+        found: List[Matter] = []
+        for before, span in zip([None] + spans, spans):
+            if before is not None and not JOINS.match(understood.text[before["end"]:span["start"]]):
+                return []
+            named = resolve(self.matcher.match(understood.text[span["start"]:span["end"]]))
+            if named.kind != "one" or named.candidates[0].score < COVERED_SCORE:
+                return []
+            one = self.catalogue.matter(named.candidates[0].matter_id)
+            if one.id not in {m.id for m in found}:
+                found.append(one)
+        return found if len(found) >= 2 and matter.id in {m.id for m in found} else []
+
+    def _answer_each(self, matters: List[Matter], aspect: str, state: Dict[str, Any], updates: Dict[str, Any],
+                     back_to_county: bool) -> Optional[Turn]:
+        """One answer per matter; None when one of them needs a question first (then the first is
+        answered the usual way). A follow-up ("要带啥") is then asked which of them it is about."""
+        messages = []
+        for matter in matters:
+            turn = self._answer(matter, aspect, {**state, "matter": matter.id}, dict(updates), back_to_county)
+            if any(m.buttons for m in turn.messages):
+                return None
+            messages += turn.messages
+            back_to_county = False
+        return Turn(messages, {**updates, "matter": None, "candidates": [m.id for m in matters],
+                               "aspect": aspect, "pending": None})
 
     def _parallel_matter(self, remembered: Matter, candidates: List[Candidate]) -> Optional[Matter]:
         """The candidate built like the matter being corrected: after 住院费用报销, "不是住院，是门诊"

@@ -259,6 +259,29 @@ def test_a_phone_question_without_a_matter_gets_the_phone(chat):
     assert "0393-8669566" in answer.text and not answer.buttons
 
 
+def spans(text, *words):
+    return [{"entity": "matter", "value": w, "start": text.index(w), "end": text.index(w) + len(w)} for w in words]
+
+
+def test_two_matters_asked_together_get_an_answer_each(chat):
+    chat.say("inform", "我是职工", person_type="职工")
+    text = "门诊报销和住院报销分别去几号窗口"
+    turn = chat.conversation.respond(Understanding("ask_where", text, spans(text, "门诊报销", "住院报销")),
+                                     dict(chat.slots))
+    assert [m.text.split("\n")[0] for m in turn.messages] == [
+        "【门诊费用报销·城镇职工】办理地点：濮阳县行政服务大厅70号窗口",
+        "【住院费用报销·城镇职工】办理地点：濮阳县行政服务大厅70号窗口"]
+    chat.slots.update(turn.slots)
+    [question] = chat.say("ask_materials", "那要带啥")  # which of the two: asked, not guessed
+    assert [t for t, _ in question.buttons] == ["门诊费用报销", "住院费用报销"]
+
+
+def test_a_second_span_not_joined_by_and_is_not_answered_as_a_matter(chat):
+    text = "退休职工能把医保个人账户里的钱一次性取出来吗"
+    turn = chat.conversation.respond(Understanding("ask_materials", text, spans(text, "退休职工", "医保个人账户")), {})
+    assert len(turn.messages) == 1 and turn.messages[0].text.startswith("【参保人员个人账户一次性支付")
+
+
 def test_a_complaint_without_a_matter_gets_the_phone_and_the_review(chat):
     [answer] = chat.say("ask_contact", "我要投诉你们窗口的人")
     assert "0393-8669566" in answer.text and "好差评" in answer.text
