@@ -96,6 +96,9 @@ JOINS = re.compile(r"\s*(和|跟|与|及|以及|还有|、|,|，|或者?|同)\s*
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
+# What can be asked about a matter, as buttons when the question itself was not understood.
+ASPECT_CHOICES = (("办理地点", "ask_where"), ("要带的材料", "ask_materials"), ("办理时限", "ask_time_limit"),
+                  ("网上办理", "ask_online"), ("全部办事指南", "ask_matter"))
 MENU_MATTERS = ("outpatient_reimbursement", "inpatient_reimbursement", "resident_enrollment",
                 "chronic_disease_certification", "long_term_residence_filing", "maternity_allowance")
 
@@ -340,7 +343,8 @@ class Conversation:
             intent = "ask_matter"
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds
-            unsure = self._unsure(understood)
+            remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
+            unsure = self._unsure(understood, remembered)
             return Turn(unsure.messages, {**updates, **unsure.slots})
 
         text = understood.text_without_denied()
@@ -381,10 +385,13 @@ class Conversation:
                 fitting = [m for m in offered if person_group(person_type) in m.name]
             if len(fitting) == 1:
                 matter = fitting[0]
-            elif asks_question or person_type:
-                candidates = [Candidate(m.id, 0.0, m.name) for m in offered]
+            elif asks_question or person_type or township:
+                # "是城乡居民，八公桥的" under 住院/门诊/生育医疗费: the choices that serve 城乡居民, again
+                candidates = [Candidate(m.id, 0.0, m.name) for m in (fitting or offered)]
                 if person_type:  # "职工" typed under 住院费用报销/异地转诊/生育医疗费: noted, not ignored
                     ask_prefix = f"好的，已记下您是{person_type}。"
+                elif township:
+                    ask_prefix = f"好的，已记下您在{township.name}。"
         if matter is None and not candidates and asks_question:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (
@@ -420,7 +427,7 @@ class Conversation:
                 ])], updates)
         if matter is None and not candidates:
             matter = remembered
-        if matter is None and township is not None and intent in ("inform", "ask_hospital"):
+        if matter is None and not candidates and township is not None and intent in ("inform", "ask_hospital"):
             # A township alone matters for the 106国道 rule only: say its side, then ask which matter.
             updates["pending"] = "hospital"
             return Turn([Message(township_side_text(township) + "城乡居民办门诊慢特病认定、异地转诊，按乡镇在106国道"
@@ -441,6 +448,8 @@ class Conversation:
             question = self._which_matter(candidates)
             return Turn([Message(ask_prefix + question.text, question.buttons)], updates)
 
+        if intent == "inform" and (township or side) and not slots.get("pending") and matter.id in HOSPITAL_MATTERS:
+            aspect = "hospital"  # "俺是王称堌的" after "帕金森能办慢性病不": the township tells where to go
         updates["matter"] = matter.id
         updates["candidates"] = None
         state = {**slots, **updates}
@@ -615,8 +624,13 @@ class Conversation:
         return Message("请问您想办哪项医保业务？可以直接说，比如“门诊费用怎么报销”，或点下面的常见业务：", [
             (self.catalogue.matter(m).name, payload("inform", matter=m)) for m in MENU_MATTERS])
 
-    def _unsure(self, understood: Understanding) -> Turn:
-        """Low confidence: suggest up to three matters, never answer one outright."""
+    def _unsure(self, understood: Understanding, remembered: Optional[Matter] = None) -> Turn:
+        """Low confidence: suggest up to three matters, never answer one outright. Right after a
+        matter ("自己摔的，没找交警" after 住院费用报销) a message naming no other matter is
+        about it: which of its aspects is asked."""
+        if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
+            return Turn([Message(f"我不太确定您的意思。关于“{remembered.name}”，您想了解哪一方面？", [
+                (title, payload(intent, matter=remembered.id)) for title, intent in ASPECT_CHOICES])], {})
         candidates = [c for c in self.matcher.match(understood.text) if c.score >= 3.0][:3]
         if candidates:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [

@@ -259,6 +259,37 @@ def test_a_phone_question_without_a_matter_gets_the_phone(chat):
     assert "0393-8669566" in answer.text and not answer.buttons
 
 
+def test_a_township_told_after_an_eligibility_answer_gets_the_hospital(chat):
+    chat.say("ask_eligibility", "俺爹帕金森，居民医保，能办门诊慢性病不", matter="门诊慢性病", person_type="居民医保")
+    [answer] = chat.say("inform", "俺是梨园的", township="梨园")
+    assert "濮阳县人民医院" in answer.text or "濮阳县中医院" in answer.text
+    assert "服务对象" not in answer.text
+
+
+def test_offered_choices_stand_when_a_person_type_and_township_are_told(chat):
+    [question] = chat.say("ask_matter", "急诊抢救花的钱能报不", matter="报")
+    offered = [t for t, _ in question.buttons]
+    assert "门诊费用报销" in offered and "住院费用报销" in offered
+    [again] = chat.say("inform", "是城乡居民，八公桥的", person_type="城乡居民", township="八公桥")
+    assert again.text.startswith("好的，已记下您是城乡居民。您问的是下面哪一项？")
+    assert {t for t, _ in again.buttons} <= set(offered) and "门诊费用报销" in [t for t, _ in again.buttons]
+
+
+def test_a_township_alone_keeps_the_offered_choices(chat):
+    [question] = chat.say("ask_matter", "急诊抢救花的钱能报不", matter="报")
+    [again] = chat.say("inform", "俺家在鲁河", township="鲁河")
+    assert again.text.startswith("好的，已记下您在鲁河")
+    assert [t for t, _ in again.buttons] == [t for t, _ in question.buttons]
+
+
+def test_a_message_not_understood_after_a_matter_asks_which_aspect_of_it(chat):
+    chat.say("ask_matter", "住院费用咋报", matter="住院费用")
+    [question] = chat.say("nlu_fallback", "自己摔的，没找交警，没认定书")
+    assert question.text == "我不太确定您的意思。关于“住院费用报销”，您想了解哪一方面？"
+    [answer] = chat.click(question, "要带的材料")
+    assert answer.text.startswith("【住院费用报销") or "城镇职工" in [t for t, _ in answer.buttons]
+
+
 def spans(text, *words):
     return [{"entity": "matter", "value": w, "start": text.index(w), "end": text.index(w) + len(w)} for w in words]
 
