@@ -10,7 +10,8 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import WINDOW_QUESTION
+from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION
+from bot.matcher import OTHER_SCHEMES
 from bot.replies import small_talk
 
 
@@ -31,5 +32,9 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
             return await super().run(dispatcher, tracker, domain, intent="inform")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
+        if understood.intent == "out_of_scope" and tracker.get_slot("matter") and ASKS_AMOUNT.search(understood.text) \
+                and not OTHER_SCHEMES.search(understood.text):
+            # "能给多少钱" right after 一次性生育补助金: the amount of that matter, which the guides do not give
+            return await super().run(dispatcher, tracker, domain, intent="ask_fee")
         send(dispatcher, small_talk(default_catalogue(), understood.intent))
         return []

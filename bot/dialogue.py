@@ -81,7 +81,8 @@ ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社
                              r"如何使用|怎么弄|咋弄|怎么开|咋开|怎么申请|亮码|扫码|出不来|用不了)|"
                              r"(激活|申领|开通|绑定|领取|添加)(医保)?(电子凭证|医保码|电子医保卡|电子社保卡)")
 # How much is paid back: no guide says (no ratio, threshold or ceiling in any of them).
-ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度")
+ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度|"
+                         r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
 ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西")),

@@ -78,6 +78,14 @@ def test_small_talk_answers_a_window_question_read_as_a_goodbye():
     assert "再见" not in messages[0]["text"]
 
 
+def test_how_much_is_paid_right_after_a_matter_says_the_guides_give_no_amount():
+    messages, slots = run(ActionSmallTalk(), tracker("能给多少钱", "out_of_scope", matter="maternity_lump_sum"))
+    assert "没有写" in messages[0]["text"] and "一次性生育补助金支付" in messages[0]["text"]
+    assert "不在我能解答的范围" not in messages[0]["text"]
+    messages, _ = run(ActionSmallTalk(), tracker("养老金能领多少", "out_of_scope", matter="maternity_lump_sum"))
+    assert "不在我能解答的范围" in messages[0]["text"]
+
+
 def test_a_matter_named_outright_is_answered_even_when_read_as_out_of_scope():
     messages, _ = run(ActionSmallTalk(), tracker("俺在药店买的药能报不 门诊报销去哪", "out_of_scope"))
     assert "门诊费用报销" in messages[0]["text"] and "不在我能解答的范围" not in messages[0]["text"]
