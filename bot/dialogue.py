@@ -94,6 +94,9 @@ POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
 # Between two matter spans asked about together: "门诊报销和住院报销", "门诊、住院".
 JOINS = re.compile(r"\s*(和|跟|与|及|以及|还有|、|,|，|或者?|同)\s*$")
+# The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
+SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|合作医疗")
+SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -134,18 +137,15 @@ class Understanding:
     def values(self, entity: str) -> List[str]:
         return [str(e.get("value") or e.get("text") or "") for e in self.told() if e.get("entity") == entity]
 
+    def texts_of(self, e: Dict[str, Any]) -> str:
+        """The words of one entity as typed (the synonym mapper may have replaced the value)."""
+        start, end = e.get("start"), e.get("end")
+        if start is not None and end is not None and self.text:
+            return self.text[start:end]
+        return str(e.get("value") or "")
+
     def texts(self, entity: str) -> List[str]:
-        """The words as typed (the synonym mapper may have replaced the value)."""
-        out = []
-        for e in self.told():
-            if e.get("entity") != entity:
-                continue
-            start, end = e.get("start"), e.get("end")
-            if start is not None and end is not None and self.text:
-                out.append(self.text[start:end])
-            else:
-                out.append(str(e.get("value") or ""))
-        return out
+        return [self.texts_of(e) for e in self.told() if e.get("entity") == entity]
 
 
 @dataclass
@@ -296,6 +296,7 @@ class Conversation:
             if vocabulary.person_type(understood.text) and len(fold(understood.text)) <= 6:
                 entities = [e for e in entities if e.get("entity") != "matter"]
             understood = Understanding("inform", understood.text, entities)
+        understood, scheme_words = self._without_scheme_spans(understood, slots)
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
@@ -349,6 +350,12 @@ class Conversation:
             return Turn(unsure.messages, {**updates, **unsure.slots})
 
         text = understood.text_without_denied()
+        for words in scheme_words:  # nor does the whole message match on them
+            text = text.replace(words, "")
+        if understood.values("matter"):
+            # Beside a matter span ("异地备案"), "城乡居民医保" is who asks: the whole message is not
+            # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
+            text = SCHEME_WORDS.sub("", text)
         ask_prefix = ""
         whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
         matter, candidates, span_score = self._entity_match(understood)
@@ -495,6 +502,19 @@ class Conversation:
             back_to_county = False
         return Turn(messages, {**updates, "matter": None, "candidates": [m.id for m in matters],
                                "aspect": aspect, "pending": None})
+
+    def _without_scheme_spans(self, understood: Understanding, slots: Dict[str, Any]
+                              ) -> Tuple[Understanding, List[str]]:
+        """A matter span that only names the scheme ("城乡居民医保", "职工医保") says who the asker
+        is, not what they want, beside another span ("俺是城乡居民医保，能办异地备案不") or in an
+        eligibility question right after a matter ("那俺老婆是城乡居民医保，她做能报不")."""
+        spans = [e for e in understood.told() if e.get("entity") == "matter"]
+        scheme = [e for e in spans if SCHEME_ONLY.match(fold(understood.texts_of(e)))]
+        if not scheme or (len(scheme) == len(spans) and not (
+                slots.get("matter") and understood.intent in ("ask_eligibility", "inform"))):
+            return understood, []
+        return (Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in scheme]),
+                [understood.texts_of(e) for e in scheme])
 
     def _parallel_matter(self, remembered: Matter, candidates: List[Candidate]) -> Optional[Matter]:
         """The candidate built like the matter being corrected: after 住院费用报销, "不是住院，是门诊"

@@ -643,3 +643,16 @@ def test_a_self_employed_person_is_not_sent_to_the_employers_online_channels(cha
     [answer] = chat.say("ask_online", "灵活就业人员参保网上怎么办", matter="参保", person_type="灵活就业人员")
     assert answer.text.startswith("【职工参保登记·灵活就业人员】")
     assert "“河南医保”小程序" in answer.text and "单位医保经办人" not in answer.text
+
+
+def test_a_span_naming_only_the_scheme_is_not_taken_for_the_matter(chat):
+    text = "俺是城乡居民医保，常年在北京帮闺女看孩子，能办异地备案不"
+    turn = chat.conversation.respond(Understanding("ask_eligibility", text, spans(text, "城乡居民医保", "异地备案")), {})
+    assert "城乡居民参保登记" not in turn.messages[0].text
+    assert "备案" in turn.messages[0].text or any("备案" in t for t, _ in turn.messages[0].buttons)
+
+
+def test_the_scheme_named_right_after_a_matter_is_who_asks(chat):
+    chat.say("ask_matter", "做结扎的钱医保给报不，俺是职工", matter="结扎", person_type="职工")
+    [answer] = chat.say("ask_eligibility", "那俺老婆是城乡居民医保，她做能报不", matter="城乡居民医保")
+    assert answer.text.startswith("注意：指南写明“计划生育医疗费支付”的服务对象是")
