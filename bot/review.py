@@ -44,6 +44,9 @@ NEUTRAL = re.compile(r"一般|基本上?满意|不好不坏|还行|凑合|马马
 VERY_DISSATISFIED = re.compile(r"很不满意|非常不满意|特别不满意|极不满意|太不满意|十分不满意")
 LEVEL_ONLY = re.compile(r"^(?:改成|改为|应该是|是)?(" + "|".join(sorted(REVIEW_LEVELS, key=len, reverse=True))
                         + r")[了吧啊的。！!]*$")
+# "打哪个电话" asked in the middle of a review: the number is told, nothing is taken as the answer.
+ASKS_FOR_THE_PHONE = re.compile(r"(打|拨)(哪个|什么|啥|几号)电话|电话(号码)?(是)?(多少|几号|是啥|是什么)|"
+                                r"(投诉|监督|咨询)电话(是|在)?(多少|哪|啥|什么)?[?？]*$|(哪个|什么|啥)号码")
 NO_PHONE = re.compile(r"不留|不想留|不方便|不用回访|不需要回访|不要回访|不给|没有手机|跳过|算了|"
                       r"^(不需要|不要|不用|不必|没有|没|无|不)[了吧啊。！!]*$")
 
@@ -110,6 +113,9 @@ class ReviewForm(FormSpec):
         # "非常不满意" typed when the subject is asked: the level, with no subject;
         # "72号窗口的服务，不太满意": both.
         said = plain(text)
+        if ASKS_FOR_THE_PHONE.search(said) and not re.search(r"\d{5,}", said):
+            # the slot asked is cleared: it does not keep the question as its answer
+            return Step({slot: None}, [Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}，投诉、咨询都可以拨打。")])
         if slot == "review_comment":  # "非常满意" typed after "您的评价：满意。": the level, corrected
             level = LEVEL_ONLY.match(said)
             return Step({"review_level": level.group(1), "review_comment": None}) if level else None

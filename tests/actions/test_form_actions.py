@@ -259,3 +259,16 @@ def test_a_question_about_reviews_is_answered_and_files_no_review(records):
     assert set_slots["form_outcome"] == "answered" and "review_level" not in set_slots
     texts, _ = run(ActionFinishReview(), tracker("给了差评多久有人回访", {"form_outcome": "answered"}))
     assert texts == [] and records.reviews_of("citizen-1") == []
+
+
+def test_asking_for_the_phone_where_the_comment_is_asked_tells_it_and_asks_the_comment_again():
+    from actions.forms import ValidateReviewForm, review_form
+    from bot.forms import missing
+    slots = {"review_subject": "70号窗口", "review_level": "非常不满意", "requested_slot": "review_comment"}
+    review_tracker = tracker("俺还想投诉，打哪个电话", slots, extracted={"review_comment": "俺还想投诉，打哪个电话"},
+                             intent="ask_contact")
+    review_tracker.active_loop = {"name": "review_form"}
+    texts, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert texts == ["濮阳县医保监督电话：0393-8669566，投诉、咨询都可以拨打。"]
+    assert set_slots["review_comment"] is None
+    assert missing(review_form(), {**slots, **set_slots}) == "review_comment"

@@ -365,3 +365,15 @@ def test_a_complaint_typed_where_the_phone_is_asked_is_kept_and_the_phone_asked_
     assert not any("手机号只能是数字" in t for t in told)
     state, _ = answer_all(reviewing, state, ["13937112345"])
     assert state["review_phone"] == "13937112345" and missing(reviewing, state) is None
+
+
+@pytest.mark.parametrize("asked", ["俺还想投诉，打哪个电话", "投诉电话是多少"])
+def test_asking_for_the_phone_during_a_review_is_told_the_number_and_loses_nothing(reviewing, asked):
+    state, _ = answer_all(reviewing, {}, ["70号窗口", "非常不满意"])
+    assert missing(reviewing, state) == "review_comment"
+    state, told = answer_all(reviewing, state, [asked])
+    assert told == ["濮阳县医保监督电话：0393-8669566，投诉、咨询都可以拨打。"]
+    assert missing(reviewing, state) == "review_comment" and state["review_level"] == "非常不满意"
+    state, told = answer_all(reviewing, state, ["跳过", asked])
+    assert told == ["濮阳县医保监督电话：0393-8669566，投诉、咨询都可以拨打。"]
+    assert missing(reviewing, state) == "review_phone"
