@@ -36,7 +36,10 @@ WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
 COUNTERPARTS = {("employee_info_change", "居民"): "resident_info_change",
                 ("resident_info_change", "职工"): "employee_info_change",
                 ("employee_enrollment", "居民"): "resident_enrollment",
-                ("resident_enrollment", "职工"): "employee_enrollment"}
+                ("resident_enrollment", "职工"): "employee_enrollment",
+                # a 城乡居民 has no 单位 to register: "办医保" first read as 单位参保登记
+                ("unit_enrollment", "居民"): "resident_enrollment",
+                ("unit_info_change", "居民"): "resident_info_change"}
 # Matters whose 服务对象 are 职工 only (生育保险, 个人账户, 转移接续, 异地安置 of retired 职工).
 WORKERS_ONLY = ("prenatal_checkup_payment", "maternity_medical_payment", "family_planning_payment",
                 "maternity_allowance", "transfer_continuation", "retiree_relocation_filing",

@@ -656,3 +656,16 @@ def test_the_scheme_named_right_after_a_matter_is_who_asks(chat):
     chat.say("ask_matter", "做结扎的钱医保给报不，俺是职工", matter="结扎", person_type="职工")
     [answer] = chat.say("ask_eligibility", "那俺老婆是城乡居民医保，她做能报不", matter="城乡居民医保")
     assert answer.text.startswith("注意：指南写明“计划生育医疗费支付”的服务对象是")
+
+
+def test_getting_insured_for_a_relative_asks_which_enrollment_and_a_resident_gets_hers(chat):
+    [question] = chat.say("ask_matter", "俺想给俺娘办个医保，咋弄")
+    assert {t for t, _ in question.buttons} == {"职工参保登记", "城乡居民参保登记", "单位参保登记"}
+    [answer] = chat.say("inform", "她在村里种地，没单位", person_type="没单位")
+    assert answer.text.startswith("【城乡居民参保登记】") and "73、74号窗口" in answer.text
+
+
+def test_a_resident_told_after_the_unit_enrollment_gets_the_resident_enrollment(chat):
+    chat.say("ask_where", "单位办医保去哪", matter="单位办医保")
+    [answer] = chat.say("inform", "俺是农村的", person_type="农村")
+    assert answer.text.startswith("【城乡居民参保登记·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")
