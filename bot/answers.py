@@ -241,3 +241,32 @@ def window_matters(catalogue: Catalogue, window: int) -> str:
                 f"也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
     return "\n".join([f"濮阳县行政服务大厅{window}号窗口办理：", *dict.fromkeys(lines), notes.line(),
                       f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])
+
+
+def office_answer(catalogue: Catalogue, place_ids: List[str]) -> str:
+    """Where an office is ("医疗服务部在哪") and what the 濮阳县 guide has done there, from the guide."""
+    notes = SourceNotes(catalogue)
+    lines = []
+    for place_id in place_ids:
+        place = catalogue.places[place_id]
+        if place.kind == "hall":  # the guide gives its windows, not its address
+            notes.add(place.src)
+            windows = place.windows
+            lines.append(f"{place.name}：办事指南没有写具体地址。医保业务在大厅{windows[0]}—{windows[-1]}号窗口办理，"
+                         "各窗口办什么可以问我（比如“72号窗口办啥”）。")
+            continue
+        if place.address:
+            notes.add(place.address.src)
+            lines.append(f"{place.name}：{place.address.text}")
+        else:
+            lines.append(f"{place.name}：办事指南没有写具体地址。")
+        handled = []
+        for matter in catalogue.matters:
+            variant = matter.variants.get("puyang")
+            for entry in (variant.where if variant else []):
+                if place_id in entry.places:
+                    notes.add(entry.src)
+                    handled.append(matter.name + (f"（{'、'.join(entry.for_)}）" if entry.for_ else ""))
+        if handled:
+            lines.append("  在这里办理：" + "、".join(dict.fromkeys(handled)))
+    return "\n".join([*lines, notes.line(), f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, side_note, township_side_text, window_matters
+from bot.answers import SUPERVISION_PHONE, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
 from bot.matcher import Candidate, MatterMatcher, fold, resolve
@@ -97,6 +97,13 @@ POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
 # Between two matter spans asked about together: "门诊报销和住院报销", "门诊、住院".
 JOINS = re.compile(r"\s*(和|跟|与|及|以及|还有|、|,|，|或者?|同)\s*$")
+# Offices citizens ask the way to, most specific first, and the places (knowledge/places.yml) they mean.
+OFFICE_NAMES = ((re.compile(r"医疗服务部"), ("medical_service_dept",)),
+                (re.compile(r"(医疗)?费用审核部|审核部"), ("cost_review_dept",)),
+                (re.compile(r"待遇保障局?股?|保障局股"), ("benefits_section",)),
+                (re.compile(r"(行政|政务)?服务大厅|办事大厅|政务大厅"), ("hall",)),
+                (re.compile(r"医保中心|医疗保障中心"), ("medical_service_dept", "cost_review_dept")))
+ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|地址|怎么走|咋走|几楼|哪个楼|哪栋|位置|具体地方")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
@@ -305,6 +312,9 @@ class Conversation:
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
+        offices = self._offices_asked(understood.text)
+        if offices:  # "医疗服务部在哪": the office's address, the matter being asked about kept
+            return Turn([Message(office_answer(self.catalogue, offices))], {})
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
         side = self._first(understood, "road_side", vocabulary.road_side)
@@ -505,6 +515,19 @@ class Conversation:
             back_to_county = False
         return Turn(messages, {**updates, "matter": None, "candidates": [m.id for m in matters],
                                "aspect": aspect, "pending": None})
+
+    def _offices_asked(self, text: str) -> List[str]:
+        """The offices whose location a message asks, when it asks nothing else ("医保中心在啥地方？
+        我要办转诊备案" asks where 转诊备案 is done: empty)."""
+        if text.startswith("/") or not ASKS_LOCATION.search(text):
+            return []
+        named = [ids for words, ids in OFFICE_NAMES if words.search(text)]
+        if not named:
+            return []
+        rest = text
+        for words, _ in OFFICE_NAMES:
+            rest = words.sub("", rest)
+        return list(named[0]) if self._names_no_other_matter(self._whole_match(rest)) else []
 
     def _without_scheme_spans(self, understood: Understanding, slots: Dict[str, Any]
                               ) -> Tuple[Understanding, List[str]]:

@@ -669,3 +669,17 @@ def test_a_resident_told_after_the_unit_enrollment_gets_the_resident_enrollment(
     chat.say("ask_where", "单位办医保去哪", matter="单位办医保")
     [answer] = chat.say("inform", "俺是农村的", person_type="农村")
     assert answer.text.startswith("【城乡居民参保登记·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")
+
+
+def test_where_an_office_is_gets_its_address_and_keeps_the_matter(chat):
+    chat.say("ask_matter", "俺是职工，恶性肿瘤门诊特殊病咋申请", matter="门诊特殊病", person_type="职工")
+    [answer] = chat.say("ask_where", "医疗服务部在哪", matter="医疗服务部")
+    assert answer.text.startswith("医保中心医疗服务部：濮阳县长庆路与红旗路交叉口东北角信息园7号楼医保中心医疗服务部")
+    assert chat.slots["matter"] == "chronic_disease_certification"
+    [hall] = chat.say("ask_where", "行政服务大厅在哪")
+    assert hall.text.startswith("濮阳县行政服务大厅：办事指南没有写具体地址。")
+
+
+def test_an_office_named_with_a_matter_asks_where_the_matter_is_done(chat):
+    [question] = chat.say("ask_where", "医保中心在啥地方？我要办转诊备案", matter="转诊备案")
+    assert "异地转诊人员备案" in question.text and not question.text.startswith("医保中心医疗服务部")
