@@ -43,13 +43,15 @@ class RespondsFromDialogue:
     """Mixed into an Action: runs bot.dialogue on the tracker and sends what it says."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[str, Any], intent: Optional[str] = None) -> List[Dict[str, Any]]:
+                  domain: Dict[str, Any], intent: Optional[str] = None,
+                  entities: Optional[List[Dict[str, Any]]] = None) -> List[Dict[str, Any]]:
         followed_up = status_follow_up(dispatcher, tracker)
         if followed_up is not None:
             return followed_up
         understood = understanding(tracker)
-        if intent:  # read as another intent than the NLU's
-            understood = Understanding(intent, understood.text, understood.entities)
+        if intent:  # read as another intent than the NLU's (and with other entities, if given)
+            understood = Understanding(intent, understood.text,
+                                       understood.entities if entities is None else entities)
         turn = conversation().respond(understood, slots(tracker))
         send(dispatcher, turn.messages)
         return events(turn)

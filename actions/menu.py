@@ -1,6 +1,7 @@
 """Welcome menu, what the assistant covers, out of scope, courtesies."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,8 +12,12 @@ from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
 from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION
-from bot.matcher import OTHER_SCHEMES
+from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
+
+
+# What a bare "不是" / "不用了谢谢" is made of; a denial with more than this says something.
+BARE_DENIAL = re.compile("不对|不是|不用|不要|不需要|没有|没|算了|谢谢|好的|我|俺|了|吧|啊|呢|的|哦|嗯|这个|那个")
 
 
 class ActionSmallTalk(RespondsFromDialogue, Action):
@@ -32,6 +37,13 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
             return await super().run(dispatcher, tracker, domain, intent="inform")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
+        if understood.intent == "deny" and tracker.get_slot("matter") and len(BARE_DENIAL.sub("", fold(understood.text))) >= 4:
+            # "不对不对，名字没改，是搬地方了，地址变了": a correction of the details, not a bare "不是":
+            # the matter being discussed, unless the message names another
+            if any(e.get("entity") == "matter" for e in understood.entities):
+                return await super().run(dispatcher, tracker, domain, intent="correct_matter")
+            return await super().run(dispatcher, tracker, domain, intent="ask_matter",
+                                     entities=[{"entity": "matter", "value": tracker.get_slot("matter")}])
         if understood.intent == "out_of_scope" and tracker.get_slot("matter") and ASKS_AMOUNT.search(understood.text) \
                 and not OTHER_SCHEMES.search(understood.text):
             # "能给多少钱" right after 一次性生育补助金: the amount of that matter, which the guides do not give

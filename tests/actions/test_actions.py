@@ -78,6 +78,13 @@ def test_small_talk_answers_a_window_question_read_as_a_goodbye():
     assert "再见" not in messages[0]["text"]
 
 
+def test_a_denial_that_says_more_stays_with_the_matter_and_a_bare_one_does_not():
+    messages, _ = run(ActionSmallTalk(), tracker("不对不对，名字没改，是搬地方了，地址变了", "deny", matter="unit_info_change"))
+    assert messages[0]["text"].startswith("【单位参保信息变更登记】") and "73、74号窗口" in messages[0]["text"]
+    messages, _ = run(ActionSmallTalk(), tracker("不是", "deny", matter="unit_info_change"))
+    assert messages[0]["text"].startswith("好的。请告诉我您想办的业务")
+
+
 def test_how_much_is_paid_right_after_a_matter_says_the_guides_give_no_amount():
     messages, slots = run(ActionSmallTalk(), tracker("能给多少钱", "out_of_scope", matter="maternity_lump_sum"))
     assert "没有写" in messages[0]["text"] and "一次性生育补助金支付" in messages[0]["text"]
