@@ -107,6 +107,7 @@ ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|�
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
+INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
@@ -369,6 +370,7 @@ class Conversation:
             # Beside a matter span ("异地备案"), "城乡居民医保" is who asks: the whole message is not
             # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
             text = SCHEME_WORDS.sub("", text)
+        text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         ask_prefix = ""
         whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
         matter, candidates, span_score = self._entity_match(understood)

@@ -683,3 +683,9 @@ def test_where_an_office_is_gets_its_address_and_keeps_the_matter(chat):
 def test_an_office_named_with_a_matter_asks_where_the_matter_is_done(chat):
     [question] = chat.say("ask_where", "医保中心在啥地方？我要办转诊备案", matter="转诊备案")
     assert "异地转诊人员备案" in question.text and not question.text.startswith("医保中心医疗服务部")
+
+
+def test_the_scheme_one_is_insured_under_told_with_a_follow_up_is_who_asks(chat):
+    chat.say("ask_matter", "做结扎的钱医保给报不，俺是职工", matter="结扎", person_type="职工")
+    [answer] = chat.say("ask_matter", "那俺老婆是城乡居民医保，她做能报不", person_type="城乡居民")
+    assert answer.text.startswith("注意：指南写明“计划生育医疗费支付”的服务对象是")
