@@ -149,6 +149,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
     places = where_lines(catalogue, variant, person_type, notes, side)
     if places:
         lines.append("办理地点：" + ("\n  · ".join([""] + places) if len(places) > 1 else places[0]))
+    lines += transfer_end_notes(variant, notes)
     materials = material_lines(variant, person_type, notes)
     if materials:
         lines.append("申办材料（一次性告知）：\n  " + "\n  ".join(materials))
@@ -223,6 +224,17 @@ def township_hospital(catalogue: Catalogue, name: str) -> Optional[Dict[str, obj
         text += f"\n（侧别为推断：{township.basis}；非官方名单）"
     return {"township": township.name, "side": township.side, "inferred": township.inferred,
             "basis": township.basis, "hospital": hospital, "text": text + "\n" + notes.line()}
+
+
+def transfer_end_notes(variant: Variant, notes: SourceNotes) -> List[str]:
+    """Which end of a transfer does it ("向转入地医保经办机构申报"): the window given may not be the one
+    a citizen moving away or moving in goes to."""
+    out = []
+    for step in variant.steps:
+        if re.search("转出地|转入地", step.text):
+            notes.add(step.src)
+            out.append(f"注意：{step.text}")
+    return out
 
 
 def window_matters(catalogue: Catalogue, window: int) -> str:

@@ -9,7 +9,7 @@ import re
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, guide_name, material_lines,
-                         matter_card, online_lines, where_lines)
+                         matter_card, online_lines, transfer_end_notes, where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
 ASPECTS = ("where", "materials", "time_limit", "apply_period", "amount", "process", "eligibility", "online",
@@ -57,7 +57,7 @@ def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
         if "鉴定" in note.text and note.applies_to(person_type):
             notes.add(note.src)
             out.append(f"注意：{note.text}")
-    return out
+    return out + transfer_end_notes(variant, notes)
 
 
 def _materials(catalogue, matter, variant, person_type, side, notes) -> List[str]:

@@ -107,3 +107,13 @@ def test_not_sure_of_the_side_is_answered_not_taken_for_a_no():
     messages, _ = run(ActionSmallTalk(), tracker("不知道", "deny", matter="chronic_disease_certification",
                                                  person_type="城乡居民", township="鲁河镇", pending="hospital"))
     assert "濮阳县人民医院" in messages[0]["text"] and "濮阳县中医院" in messages[0]["text"]
+
+
+def test_where_a_transfer_is_done_says_which_end_applies():
+    messages, _ = run(ActionAnswerGuide(), tracker(
+        "医保转移去哪办", "ask_where", [{"entity": "matter", "value": "医保转移", "start": 0, "end": 4}], person_type="城镇职工"))
+    assert "濮阳县行政服务大厅72号窗口" in messages[0]["text"]
+    assert "注意：单位或个人向转入地医保经办机构申报" in messages[0]["text"]
+    messages, _ = run(ActionAnswerGuide(), tracker(
+        "参保凭证在哪开", "ask_where", [{"entity": "matter", "value": "参保凭证", "start": 0, "end": 4}]))
+    assert "向转出地（参保地）医保经办机构提出申请" in messages[0]["text"]
