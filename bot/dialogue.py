@@ -31,6 +31,9 @@ PERSON_DEPENDENT = ("where", "materials", "hospital")
 # "69号窗口办啥" asks what a window handles, not where a matter is handled.
 WINDOW_QUESTION = re.compile(r"(6[89]|7[0-4])号?窗口.{0,4}(办啥|办什么|干啥|干什么|管啥|管什么|负责|能办|是办|办哪|呢[?？]?$)"
                              r"|^(?:那)?(6[89]|7[0-4])(?:号|号窗口|窗口|呢|号呢|号窗口呢|窗口呢)[?？]?$")
+# Only window numbers, perhaps with "办啥"/"呢": what each of them handles.
+WINDOWS_ONLY = re.compile(r"^(?:那|那么)?(?:(?:6[89]|7[0-4])(?:号窗口|号|窗口)?[\s、,，和跟及]*)+"
+                          r"(?:都|分别|各)?(?:办啥|办什么|干啥|干什么|管啥|管什么|负责啥|办哪些|呢)?[?？]*$")
 WORKER_TYPES = ("城镇职工", "在职职工", "灵活就业人员")
 # Matters kept apart by person type in the 濮阳县 guide: the other group's own matter.
 COUNTERPARTS = {("employee_info_change", "居民"): "resident_info_change",
@@ -87,11 +90,12 @@ ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社
 ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度|"
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
-ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪")),
-                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西")),
+ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点")),
+                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥")),
                  ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
-                 ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)")),
-                 ("fee", re.compile(r"收费吗|收不收费|要钱吗|要不要钱|多少钱")))
+                 ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
+                 ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
+ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
@@ -105,7 +109,7 @@ OFFICE_NAMES = ((re.compile(r"医疗服务部"), ("medical_service_dept",)),
                 (re.compile(r"医保中心|医疗保障中心"), ("medical_service_dept", "cost_review_dept")))
 ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|地址|怎么走|咋走|几楼|哪个楼|哪栋|位置|具体地方")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
-SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|合作医疗")
+SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
@@ -313,6 +317,9 @@ class Conversation:
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
             return Turn([Message(window_matters(self.catalogue, int(number)))], {})
+        if WINDOWS_ONLY.match(understood.text.strip()):  # "72号 办啥", "73 74呢", "68 69 70"
+            numbers = dict.fromkeys(int(n) for n in re.findall(r"6[89]|7[0-4]", understood.text))
+            return Turn([Message(window_matters(self.catalogue, n)) for n in numbers], {})
         offices = self._offices_asked(understood.text)
         if offices:  # "医疗服务部在哪": the office's address, the matter being asked about kept
             return Turn([Message(office_answer(self.catalogue, offices))], {})
@@ -357,6 +364,13 @@ class Conversation:
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
+        if intent == "nlu_fallback" and slots.get("matter") and self._names_no_other_matter(
+                self._whole_match(understood.text)):
+            # "窗口 时限" typed by an agent after a matter: its keywords say which aspects are asked
+            asked = [a for a, words in ASKED_ASPECTS if words.search(understood.text)]
+            if asked:
+                intent = ASPECT_INTENTS[asked[0]] if len(asked) == 1 else "ask_matter"
+                understood = Understanding(intent, understood.text, understood.entities)
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds
             remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
@@ -388,6 +402,19 @@ class Conversation:
             if whole is not None and (whole.id in {c.matter_id for c in candidates}
                                       or not self._names_no_other_matter(whole_match())):
                 matter, candidates = whole, []
+        if candidates:
+            # "生育醫療費支付要帶哪些材料": the one candidate whose whole name is typed (计划生育医疗费支付
+            # holds it too, but is not typed)
+            typed_names = [m for m in (self.catalogue.matter(c.matter_id) for c in candidates)
+                           if fold(m.name) in fold(text)]
+            if typed_names:
+                matter, candidates = max(typed_names, key=lambda m: len(m.name)), []
+        offered_ids = slots.get("candidates") or []
+        if candidates and offered_ids:
+            # "住院的要什么材料" right after 门诊/住院费用报销 were offered: the one offered it fits
+            fitting_offered = [c for c in candidates if c.matter_id in offered_ids]
+            if len(fitting_offered) == 1:
+                matter, candidates = self.catalogue.matter(fitting_offered[0].matter_id), []
         known_type = person_type or slots.get("person_type")
         if candidates and known_type:
             fit, candidates = self._fit_person_type(candidates, known_type)

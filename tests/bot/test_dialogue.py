@@ -689,3 +689,37 @@ def test_the_scheme_one_is_insured_under_told_with_a_follow_up_is_who_asks(chat)
     chat.say("ask_matter", "做结扎的钱医保给报不，俺是职工", matter="结扎", person_type="职工")
     [answer] = chat.say("ask_matter", "那俺老婆是城乡居民医保，她做能报不", person_type="城乡居民")
     assert answer.text.startswith("注意：指南写明“计划生育医疗费支付”的服务对象是")
+
+
+def test_a_matters_whole_name_typed_is_that_matter_not_a_choice(chat):
+    [answer] = chat.say("ask_materials", "請問生育醫療費支付要帶哪些材料？", matter="生育醫療費支付")
+    assert answer.text.startswith("【生育医疗费支付】") and not answer.buttons
+
+
+def test_a_span_fitting_one_of_the_matters_just_answered_together_is_that_one(chat):
+    text = "门诊报销和住院报销分别去几号窗口"
+    turn = chat.conversation.respond(Understanding("ask_where", text, spans(text, "门诊报销", "住院报销")),
+                                     {"person_type": "城镇职工"})
+    chat.slots.update({"person_type": "城镇职工", **turn.slots})
+    [answer] = chat.say("ask_materials", "住院的要什么材料", matter="住院")
+    assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料")
+
+
+@pytest.mark.parametrize("typed, windows", [("72号 办啥", [72]), ("73 74呢", [73, 74]), ("68 69 70", [68, 69, 70])])
+def test_window_numbers_alone_say_what_each_window_handles(chat, typed, windows):
+    messages = chat.say("nlu_fallback", typed)
+    assert [m.text.split("\n")[0] for m in messages] == [f"濮阳县行政服务大厅{w}号窗口办理：" for w in windows]
+
+
+@pytest.mark.parametrize("typed, starts", [("窗口 时限", "【参保人员个人账户一次性支付】（濮阳县）"),
+                                           ("时限", "【参保人员个人账户一次性支付】办理时限：即时办理")])
+def test_an_agents_keywords_after_a_matter_get_those_aspects(chat, typed, starts):
+    chat.say("ask_materials", "个账支取 材料", matter="个账支取")
+    [answer] = chat.say("nlu_fallback", typed)
+    assert answer.text.startswith(starts)
+
+
+def test_rural_cooperative_insurance_named_with_an_id_fix_is_who_asks(chat):
+    [answer] = chat.say("ask_matter", "俺那身份证号以前登记错了一位数，医保上也错了，咋改嘞，俺是农村合作医疗",
+                        person_type="农村合作医疗")
+    assert answer.text.startswith("【城乡居民参保信息变更登记】")
