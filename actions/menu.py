@@ -44,8 +44,8 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 return await super().run(dispatcher, tracker, domain, intent="correct_matter")
             return await super().run(dispatcher, tracker, domain, intent="ask_matter",
                                      entities=[{"entity": "matter", "value": tracker.get_slot("matter")}])
-        if understood.intent == "out_of_scope" and tracker.get_slot("matter") and ASKS_AMOUNT.search(understood.text) \
-                and not OTHER_SCHEMES.search(understood.text):
+        if understood.intent == "out_of_scope" and (tracker.get_slot("matter") or tracker.get_slot("candidates")) \
+                and ASKS_AMOUNT.search(understood.text) and not OTHER_SCHEMES.search(understood.text):
             # "能给多少钱" right after 一次性生育补助金: the amount of that matter, which the guides do not give
             return await super().run(dispatcher, tracker, domain, intent="ask_fee")
         send(dispatcher, small_talk(default_catalogue(), understood.intent))

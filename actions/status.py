@@ -1,6 +1,7 @@
 """查进度: the status of a filing (bot/status.py decides who may see it)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -8,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.records import shared_records
-from bot.status import ID_TAIL_ALONE, awaited_reference, check_status
+from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 
 
@@ -29,6 +30,11 @@ def status_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     return tell_status(dispatcher, tracker, f"{reference} {text}")
 
 
+# Words any question about a filing has; without them "menzhen manxingbing rending…" read as one is not.
+ABOUT_A_FILING = re.compile(rf"{STATUS_QUESTION.pattern}|预约|约的|约了|登记的|编号|取消|撤销|后四位|身份证",
+                            re.IGNORECASE)
+
+
 class ActionCheckStatus(Action):
     def name(self) -> Text:
         return "action_check_status"
@@ -38,4 +44,8 @@ class ActionCheckStatus(Action):
         followed_up = status_follow_up(dispatcher, tracker)  # "后四位是002X" may read as a status question
         if followed_up is not None:
             return followed_up
-        return tell_status(dispatcher, tracker, (tracker.latest_message or {}).get("text") or "")
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not ABOUT_A_FILING.search(text):
+            from actions.guide import ActionAnswerGuide  # (actions.guide imports this module)
+            return await ActionAnswerGuide().run(dispatcher, tracker, domain, intent="nlu_fallback")
+        return tell_status(dispatcher, tracker, text)

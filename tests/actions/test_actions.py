@@ -117,3 +117,10 @@ def test_where_a_transfer_is_done_says_which_end_applies():
     messages, _ = run(ActionAnswerGuide(), tracker(
         "参保凭证在哪开", "ask_where", [{"entity": "matter", "value": "参保凭证", "start": 0, "end": 4}]))
     assert "向转出地（参保地）医保经办机构提出申请" in messages[0]["text"]
+
+
+def test_how_much_asked_while_choices_are_offered_asks_which_matter_first():
+    messages, slots = run(ActionSmallTalk(), tracker("钱能报多少", "out_of_scope",
+                                                     candidates=["inpatient_reimbursement", "maternity_medical_payment"]))
+    assert [b["title"] for b in messages[0]["buttons"]] == ["住院费用报销", "生育医疗费支付"]
+    assert slots["pending"] == "amount"

@@ -272,3 +272,13 @@ def test_asking_for_the_phone_where_the_comment_is_asked_tells_it_and_asks_the_c
     assert texts == ["濮阳县医保监督电话：0393-8669566，投诉、咨询都可以拨打。"]
     assert set_slots["review_comment"] is None
     assert missing(review_form(), {**slots, **set_slots}) == "review_comment"
+
+
+def test_a_question_read_as_a_status_question_without_any_word_of_a_filing_is_answered_as_a_question():
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionCheckStatus().run(dispatcher, tracker(
+        "menzhen manxingbing rending, wo shi zhigong, zhongte da jibing qu nali?", {}, sender="someone",
+        intent="check_status"), DOMAIN))
+    [message] = dispatcher.messages
+    assert "预约记录" not in message["text"]
+    assert "基本医疗保险参保人员享受门诊慢特病病种待遇认定" in [b["title"] for b in message["buttons"]]
