@@ -427,7 +427,8 @@ class Conversation:
         typed = [m for m in offered if fold(m.name) in fold(text)]  # a button's title typed out
         if typed:
             matter, candidates = max(typed, key=lambda m: len(m.name)), []
-        elif matter is None and not candidates and offered and self._names_no_other_matter(whole_match()):
+        elif matter is None and not candidates and offered and self._names_no_other_matter(
+                self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()):
             # The choices just offered still stand: a person type may settle them ("城乡居民" between
             # 职工/城乡居民参保信息变更), any other question gets the same choices again.
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []

@@ -57,6 +57,13 @@ def _first(patterns, text: Optional[str]) -> Optional[str]:
     return None
 
 
+def without_person_words(text: str) -> str:
+    """The text with the words that say who asks taken out ("我是灵活就业的" -> "我是的")."""
+    for pattern, _ in PERSON_TYPE_PATTERNS:
+        text = re.sub(pattern, "", text)
+    return text
+
+
 def person_type(text: Optional[str]) -> Optional[str]:
     return _first(PERSON_TYPE_PATTERNS, text)
 

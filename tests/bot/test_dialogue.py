@@ -723,3 +723,10 @@ def test_rural_cooperative_insurance_named_with_an_id_fix_is_who_asks(chat):
     [answer] = chat.say("ask_matter", "俺那身份证号以前登记错了一位数，医保上也错了，咋改嘞，俺是农村合作医疗",
                         person_type="农村合作医疗")
     assert answer.text.startswith("【城乡居民参保信息变更登记】")
+
+
+def test_a_person_type_told_under_offered_choices_settles_them_though_it_fits_another_matter(chat):
+    [question] = chat.say("ask_where", "参保信息查询在几号窗口？", matter="参保信息查询")
+    assert {t for t, _ in question.buttons} == {"参保单位参保信息查询", "参保个人参保信息查询"}
+    [answer] = chat.say("inform", "我是灵活就业的", person_type="灵活就业")
+    assert answer.text.startswith("【参保个人参保信息查询·灵活就业人员】办理地点：城镇职工：濮阳县行政服务大厅72号窗口")
