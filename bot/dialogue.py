@@ -178,12 +178,20 @@ class Conversation:
     def __init__(self, catalogue: Catalogue, matcher: Optional[MatterMatcher] = None):
         self.catalogue = catalogue
         self.matcher = matcher or MatterMatcher(catalogue)
+        self._turn_matches: Dict[str, List[Candidate]] = {}
         self._place_names = [n for t in catalogue.townships for n in (t.name, *t.aliases)]
         # Matter names that hold a person word (职工参保登记): folded once, looked for per message
         self._names_with_person_words = [fold(n) for m in catalogue.matters for n in (m.name, *m.aliases)
                                          if vocabulary.person_type(n)]
 
     # --- reading the message -------------------------------------------------------
+
+    def _match(self, text: str) -> List[Candidate]:
+        """The matcher's candidates, worked out once per text in a turn: one turn reads the same
+        words several times (the spans, the whole message) and each reading scores every alias."""
+        if text not in self._turn_matches:
+            self._turn_matches[text] = self.matcher.match(text)
+        return list(self._turn_matches[text])
 
     def _matter_from_entities(self, understood: Understanding) -> Tuple[Optional[Matter], List[Candidate]]:
         matter, candidates, _ = self._entity_match(understood)
@@ -198,7 +206,7 @@ class Conversation:
                 return self.catalogue.matter(value), [], float("inf")
         best: List[Candidate] = []
         for words in understood.texts("matter") + understood.values("matter"):
-            candidates = self.matcher.match(words)
+            candidates = self._match(words)
             if candidates and (not best or candidates[0].score > best[0].score):
                 best = candidates
         found = resolve(best)
@@ -222,7 +230,7 @@ class Conversation:
         return bool(matches) and matches[0].score >= COVERED_SCORE and resolve(matches).kind != "none"
 
     def _whole_match(self, text: str) -> List[Candidate]:
-        return self.matcher.match(vocabulary.without_context_words(text, self._place_names))
+        return self._match(vocabulary.without_context_words(text, self._place_names))
 
     def matter_named(self, text: str, matches: Optional[List[Candidate]] = None
                      ) -> Tuple[Optional[Matter], List[Candidate]]:
@@ -304,6 +312,13 @@ class Conversation:
     # --- deciding ---------------------------------------------------------------------
 
     def respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
+        self._turn_matches = {}  # kept for one turn only
+        try:
+            return self._respond(understood, slots)
+        finally:
+            self._turn_matches = {}
+
+    def _respond(self, understood: Understanding, slots: Dict[str, Any]) -> Turn:
         if self._types_an_offered_title(understood.text, slots):
             # A button's title typed out answers the question that offered it, whatever the NLU says
             # (and "城鎮職工" typed for a person-type question names no matter, whatever the NLU tagged).
@@ -524,7 +539,7 @@ class Conversation:
         for before, span in zip([None] + spans, spans):
             if before is not None and not JOINS.match(understood.text[before["end"]:span["start"]]):
                 return []
-            named = resolve(self.matcher.match(understood.text[span["start"]:span["end"]]))
+            named = resolve(self._match(understood.text[span["start"]:span["end"]]))
             if named.kind != "one" or named.candidates[0].score < COVERED_SCORE:
                 return []
             one = self.catalogue.matter(named.candidates[0].matter_id)
@@ -708,7 +723,7 @@ class Conversation:
         if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
             return Turn([Message(f"我不太确定您的意思。关于“{remembered.name}”，您想了解哪一方面？", [
                 (title, payload(intent, matter=remembered.id)) for title, intent in ASPECT_CHOICES])], {})
-        candidates = [c for c in self.matcher.match(understood.text) if c.score >= 3.0][:3]
+        candidates = [c for c in self._match(understood.text) if c.score >= 3.0][:3]
         if candidates:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
                 (self.catalogue.matter(c.matter_id).name, payload("ask_matter", matter=c.matter_id))
