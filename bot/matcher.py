@@ -143,21 +143,31 @@ class MatterMatcher:
         self._bags: Dict[str, set] = defaultdict(set)
         for matter_id, _, _, feats in self._terms:
             self._bags[matter_id].update(feats)
+        # Per alias, what does not depend on the text: its feature weights, their total and its
+        # length norm; and which aliases hold each feature, as an alias sharing none scores 0.
+        self._term_weights: List[Dict[str, float]] = []
+        self._term_totals: List[float] = []
+        self._term_norms: List[float] = []
+        self._terms_with: Dict[str, List[int]] = defaultdict(list)
+        for index, (_, _, _, feats) in enumerate(self._terms):
+            weights = {f: self._weight(f) for f in feats}
+            self._term_weights.append(weights)
+            self._term_totals.append(sum(weights.values()) or 1.0)
+            self._term_norms.append(self.K1 * (1 - self.B + self.B * sum(feats.values()) / self._avg_len))
+            for feat in feats:
+                self._terms_with[feat].append(index)
 
     def _weight(self, feat: str) -> float:
         return self._idf.get(feat, 0.0) * FEATURE_WEIGHTS[feat[:2]]
 
-    def _score_term(self, query: Counter, folded_text: str, term: str, folded_term: str,
-                    feats: Counter) -> float:
-        length = sum(feats.values())
-        norm = self.K1 * (1 - self.B + self.B * length / self._avg_len)
-        shared = sum(self._weight(f) * (tf * (self.K1 + 1)) / (tf + norm)
-                     for f, tf in feats.items() if f in query)
+    def _score_term(self, index: int, query: Counter, folded_text: str) -> float:
+        _, _, folded_term, feats = self._terms[index]
+        weights, norm = self._term_weights[index], self._term_norms[index]
+        shared = sum(weights[f] * (tf * (self.K1 + 1)) / (tf + norm) for f, tf in feats.items() if f in query)
         if not shared:
             return 0.0
-        total = sum(self._weight(f) for f in feats) or 1.0
         # How much of the alias the text covers: "住院报销" must not score full marks on "报销".
-        coverage = sum(self._weight(f) for f in feats if f in query) / total
+        coverage = sum(weights[f] for f in feats if f in query) / self._term_totals[index]
         score = shared * (0.5 + coverage)
         if len(folded_term) >= 2 and folded_term in folded_text:
             score += self.EXACT_BONUS * len(folded_term)
@@ -171,8 +181,9 @@ class MatterMatcher:
             return []
         query = features(text)
         best: Dict[str, Candidate] = {}
-        for matter_id, term, folded_term, feats in self._terms:
-            score = self._score_term(query, folded_text, term, folded_term, feats)
+        for index in sorted({i for feat in query for i in self._terms_with.get(feat, ())}):
+            matter_id, term = self._terms[index][:2]
+            score = self._score_term(index, query, folded_text)
             if score > 0 and (matter_id not in best or score > best[matter_id].score):
                 best[matter_id] = Candidate(matter_id, round(score, 3), term)
         for matter_id, candidate in best.items():
