@@ -7,7 +7,7 @@ answering for 濮阳县) say so.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Matter, Township, Variant, Where
 from bot.sources import Citation
@@ -237,21 +237,27 @@ def transfer_end_notes(variant: Variant, notes: SourceNotes) -> List[str]:
     return out
 
 
-def window_matters(catalogue: Catalogue, window: int) -> str:
-    """What one window of 濮阳县行政服务大厅 handles ("69号窗口办啥"), from the 濮阳县 guide."""
-    notes = SourceNotes(catalogue)
-    lines = []
+def county_matters_at(catalogue: Catalogue, notes: SourceNotes, here: Callable[[Where], bool]) -> List[str]:
+    """The 濮阳县 guide's matters done at a place (`here` picks its 办理地点 entries), each with the
+    person types the entry is for, in catalogue order and once each."""
+    names = []
     for matter in catalogue.matters:
         variant = matter.variants.get("puyang")
         for entry in (variant.where if variant else []):
-            if window in entry.windows:
+            if here(entry):
                 notes.add(entry.src)
-                who = f"（{'、'.join(entry.for_)}）" if entry.for_ else ""
-                lines.append(f"  · {matter.name}{who}")
+                names.append(matter.name + (f"（{'、'.join(entry.for_)}）" if entry.for_ else ""))
+    return list(dict.fromkeys(names))
+
+
+def window_matters(catalogue: Catalogue, window: int) -> str:
+    """What one window of 濮阳县行政服务大厅 handles ("69号窗口办啥"), from the 濮阳县 guide."""
+    notes = SourceNotes(catalogue)
+    lines = [f"  · {name}" for name in county_matters_at(catalogue, notes, lambda entry: window in entry.windows)]
     if not lines:
         return (f"濮阳县医保办事指南没有写明{window}号窗口办理哪项医保业务。您可以告诉我要办的业务，我告诉您去哪个窗口；"
                 f"也可拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
-    return "\n".join([f"濮阳县行政服务大厅{window}号窗口办理：", *dict.fromkeys(lines), notes.line(),
+    return "\n".join([f"濮阳县行政服务大厅{window}号窗口办理：", *lines, notes.line(),
                       f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])
 
 
@@ -272,13 +278,7 @@ def office_answer(catalogue: Catalogue, place_ids: List[str]) -> str:
             lines.append(f"{place.name}：{place.address.text}")
         else:
             lines.append(f"{place.name}：办事指南没有写具体地址。")
-        handled = []
-        for matter in catalogue.matters:
-            variant = matter.variants.get("puyang")
-            for entry in (variant.where if variant else []):
-                if place_id in entry.places:
-                    notes.add(entry.src)
-                    handled.append(matter.name + (f"（{'、'.join(entry.for_)}）" if entry.for_ else ""))
+        handled = county_matters_at(catalogue, notes, lambda entry: place_id in entry.places)
         if handled:
-            lines.append("  在这里办理：" + "、".join(dict.fromkeys(handled)))
+            lines.append("  在这里办理：" + "、".join(handled))
     return "\n".join([*lines, notes.line(), f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])
