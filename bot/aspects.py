@@ -121,6 +121,10 @@ def _eligibility(catalogue, matter, variant, person_type, side, notes) -> List[s
     for note in _handling(matter, variant, provincial=False)[0]:  # "免申即享": nothing to apply for
         notes.add(note.src)
         lines.append(f"办理方式：{note.text}")
+    for note in variant.notes:  # who has it without applying: "新生儿出生当年…自动获取参保资格"
+        if "参保资格" in note.text and note.applies_to(person_type):
+            notes.add(note.src)
+            lines.append(f"注意：{note.text}")
     return lines
 
 

@@ -124,3 +124,10 @@ def test_how_much_asked_while_choices_are_offered_asks_which_matter_first():
                                                      candidates=["inpatient_reimbursement", "maternity_medical_payment"]))
     assert [b["title"] for b in messages[0]["buttons"]] == ["住院费用报销", "生育医疗费支付"]
     assert slots["pending"] == "amount"
+
+
+def test_whether_a_newborn_must_be_enrolled_is_told_the_newborn_rule():
+    messages, _ = run(ActionAnswerGuide(), tracker(
+        "孩子刚生，还得单独办居民医保不", "ask_eligibility", [{"entity": "matter", "value": "居民医保", "start": 9, "end": 13}]))
+    assert messages[0]["text"].startswith("【城乡居民参保登记·城乡居民】服务对象：")
+    assert "注意：新生儿出生当年随参加基本医疗保险的父母自动获取参保资格并享受城乡居民医保待遇" in messages[0]["text"]
