@@ -37,7 +37,8 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
             return await super().run(dispatcher, tracker, domain, intent="inform")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
-        if understood.intent == "deny" and tracker.get_slot("matter") and len(BARE_DENIAL.sub("", fold(understood.text))) >= 4:
+        says_more = len(BARE_DENIAL.sub("", fold(understood.text))) >= 4
+        if understood.intent == "deny" and tracker.get_slot("matter") and says_more:
             # "不对不对，名字没改，是搬地方了，地址变了": a correction of the details, not a bare "不是":
             # the matter being discussed, unless the message names another
             if any(e.get("entity") == "matter" for e in understood.entities):

@@ -46,6 +46,7 @@ class ActionCheckStatus(Action):
             return followed_up
         text = (tracker.latest_message or {}).get("text") or ""
         if not ABOUT_A_FILING.search(text):
-            from actions.guide import ActionAnswerGuide  # (actions.guide imports this module)
+            # imported here: actions.guide uses actions.common, which imports this module
+            from actions.guide import ActionAnswerGuide
             return await ActionAnswerGuide().run(dispatcher, tracker, domain, intent="nlu_fallback")
         return tell_status(dispatcher, tracker, text)
