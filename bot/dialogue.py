@@ -108,6 +108,11 @@ OFFICE_NAMES = ((re.compile(r"医疗服务部"), ("medical_service_dept",)),
                 (re.compile(r"(行政|政务)?服务大厅|办事大厅|政务大厅"), ("hall",)),
                 (re.compile(r"医保中心|医疗保障中心"), ("medical_service_dept", "cost_review_dept")))
 ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|地址|怎么走|咋走|几楼|哪个楼|哪栋|位置|具体地方")
+# The facility a 定点 question is about, and its own matters (the 濮阳县 guide keeps 医疗机构 and
+# 零售药店 apart for 申请定点 and 费用结算).
+FACILITIES = ((re.compile(r"医院|诊所|卫生院|卫生室|门诊部|医疗机构"), ("hospital_designation", "hospital_settlement")),
+              (re.compile(r"药店|药房|零售药店|大药房"), ("pharmacy_designation", "pharmacy_settlement")))
+FACILITY_MATTERS = {m for _, ids in FACILITIES for m in ids}
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
@@ -430,6 +435,13 @@ class Conversation:
             fitting_offered = [c for c in candidates if c.matter_id in offered_ids]
             if len(fitting_offered) == 1:
                 matter, candidates = self.catalogue.matter(fitting_offered[0].matter_id), []
+        if candidates:
+            # "我们医院想申请医保定点": of 医疗机构/零售药店申请定点, the one for the facility named
+            facility = [ids for words, ids in FACILITIES if words.search(text)]
+            if len(facility) == 1:
+                fitting_facility = [c for c in candidates if c.matter_id in facility[0]]
+                if len(fitting_facility) == 1 and all(c.matter_id in FACILITY_MATTERS for c in candidates):
+                    matter, candidates = self.catalogue.matter(fitting_facility[0].matter_id), []
         known_type = person_type or slots.get("person_type")
         if candidates and known_type:
             fit, candidates = self._fit_person_type(candidates, known_type)

@@ -730,3 +730,12 @@ def test_a_person_type_told_under_offered_choices_settles_them_though_it_fits_an
     assert {t for t, _ in question.buttons} == {"参保单位参保信息查询", "参保个人参保信息查询"}
     [answer] = chat.say("inform", "我是灵活就业的", person_type="灵活就业")
     assert answer.text.startswith("【参保个人参保信息查询·灵活就业人员】办理地点：城镇职工：濮阳县行政服务大厅72号窗口")
+
+
+@pytest.mark.parametrize("intent, text, span, starts", [
+    ("ask_matter", "我们医院想申请医保定点", "申请医保定点", "【医疗机构申请定点协议管理】"),
+    ("ask_materials", "俺药房想弄定点 要啥", "定点", "【零售药店申请定点协议管理】请一次带齐以下材料"),
+    ("ask_time_limit", "卫生室的定点结算多久拨款", "定点结算", "【基本医疗保险定点医疗机构费用结算】办理时限：不超过30个工作日")])
+def test_the_facility_named_decides_between_the_hospital_and_pharmacy_matters(chat, intent, text, span, starts):
+    [answer] = chat.say(intent, text, matter=span)
+    assert answer.text.startswith(starts) and not answer.buttons
