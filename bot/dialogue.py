@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -47,6 +46,13 @@ COUNTERPARTS = {("employee_info_change", "居民"): "resident_info_change",
 WORKERS_ONLY = ("prenatal_checkup_payment", "maternity_medical_payment", "family_planning_payment",
                 "maternity_allowance", "transfer_continuation", "retiree_relocation_filing",
                 "personal_account_withdrawal")
+
+
+def name_typed(matters: Sequence[Matter], text: str) -> Optional[Matter]:
+    """Of these matters, the one whose whole name the text holds (the longest, as 计划生育医疗费支付
+    holds 生育医疗费支付), if any."""
+    typed = [m for m in matters if fold(m.name) in fold(text)]
+    return max(typed, key=lambda m: len(m.name)) if typed else None
 
 
 def person_group(person_type: Optional[str]) -> Optional[str]:
@@ -406,7 +412,8 @@ class Conversation:
             text = SCHEME_WORDS.sub("", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         ask_prefix = ""
-        whole_match = lru_cache(maxsize=1)(lambda: self._whole_match(text))  # the matcher runs once at most
+        def whole_match() -> List[Candidate]:  # the matcher's reading of it is kept for the turn (_match)
+            return self._whole_match(text)
         matter, candidates, span_score = self._entity_match(understood)
         if matter is not None and span_score < SWITCH_SCORE:
             # A weak span ("办医保" reads as 单位参保登记) against a whole message that points
@@ -425,10 +432,9 @@ class Conversation:
         if candidates:
             # "生育醫療費支付要帶哪些材料": the one candidate whose whole name is typed (计划生育医疗费支付
             # holds it too, but is not typed)
-            typed_names = [m for m in (self.catalogue.matter(c.matter_id) for c in candidates)
-                           if fold(m.name) in fold(text)]
-            if typed_names:
-                matter, candidates = max(typed_names, key=lambda m: len(m.name)), []
+            typed_name = name_typed([self.catalogue.matter(c.matter_id) for c in candidates], text)
+            if typed_name is not None:
+                matter, candidates = typed_name, []
         offered_ids = slots.get("candidates") or []
         if candidates and offered_ids:
             # "住院的要什么材料" right after 门诊/住院费用报销 were offered: the one offered it fits
@@ -451,9 +457,9 @@ class Conversation:
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
         offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
-        typed = [m for m in offered if fold(m.name) in fold(text)]  # a button's title typed out
-        if typed:
-            matter, candidates = max(typed, key=lambda m: len(m.name)), []
+        typed = name_typed(offered, text)  # a button's title typed out
+        if typed is not None:
+            matter, candidates = typed, []
         elif matter is None and not candidates and offered and self._names_no_other_matter(
                 self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()):
             # The choices just offered still stand: a person type may settle them ("城乡居民" between
