@@ -739,3 +739,9 @@ def test_a_person_type_told_under_offered_choices_settles_them_though_it_fits_an
 def test_the_facility_named_decides_between_the_hospital_and_pharmacy_matters(chat, intent, text, span, starts):
     [answer] = chat.say(intent, text, matter=span)
     assert answer.text.startswith(starts) and not answer.buttons
+
+
+def test_a_designation_asked_without_the_facility_offers_hospital_and_pharmacy(chat):
+    # Both are handled by the same office, but their materials differ: neither is guessed.
+    [question] = chat.say("ask_where", "定点申请去哪", matter="定点申请")
+    assert {t for t, _ in question.buttons} == {"医疗机构申请定点协议管理", "零售药店申请定点协议管理"}
