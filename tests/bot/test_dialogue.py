@@ -745,3 +745,8 @@ def test_a_designation_asked_without_the_facility_offers_hospital_and_pharmacy(c
     # Both are handled by the same office, but their materials differ: neither is guessed.
     [question] = chat.say("ask_where", "定点申请去哪", matter="定点申请")
     assert {t for t, _ in question.buttons} == {"医疗机构申请定点协议管理", "零售药店申请定点协议管理"}
+
+
+def test_paying_the_resident_scheme_is_answered_as_resident_enrollment(chat):
+    [answer] = chat.say("ask_where", "交居民医保去哪交", matter="交居民医保")
+    assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text and not answer.buttons
