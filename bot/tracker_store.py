@@ -60,9 +60,11 @@ class ConversationStore(SQLTrackerStore):
             if _one_server_process() and self.event_broker is None:
                 self._recent = OrderedDict()
 
-    def _stored_count(self, sender_id: Text) -> Optional[int]:
-        entry = self._recent.get(sender_id) if self._recent is not None else None
-        return entry[1] if entry else None
+    def _stored_count(self, tracker: DialogueStateTracker) -> Optional[int]:
+        """How many of this tracker's events the database holds, when this very tracker is the
+        one remembered (another copy of the conversation is counted from the database)."""
+        entry = self._recent.get(tracker.sender_id) if self._recent is not None else None
+        return entry[1] if entry and entry[0] is tracker else None
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
         self._recent[tracker.sender_id] = (tracker, len(tracker.events))
@@ -77,7 +79,8 @@ class ConversationStore(SQLTrackerStore):
         if entry is not None:
             tracker, stored = entry
             if len(tracker.events) == stored:
-                self._recent.move_to_end(sender_id)
+                tracker = self._latest_session(tracker)
+                self._remember(tracker)
                 return tracker
             del self._recent[sender_id]
         tracker = await super().retrieve(sender_id)
@@ -97,8 +100,23 @@ class ConversationStore(SQLTrackerStore):
         await self.save(tracker)
         return tracker
 
+    def _latest_session(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """The tracker as Rasa's store reads it back: only the events from the latest
+        SessionStarted on, selected by timestamp as its query selects them. A tracker that
+        started a session in memory (every new conversation does) is cut here instead of
+        being read from the database again."""
+        starts = [e.timestamp for e in tracker.events if isinstance(e, SessionStarted)]
+        if not starts:
+            return tracker
+        latest = [e for e in tracker.events if e.timestamp >= max(starts)]
+        if len(latest) == len(tracker.events):
+            return tracker
+        # Through JSON, as the rows come back: no event object is shared with the old tracker.
+        return DialogueStateTracker.from_dict(tracker.sender_id, [json.loads(json.dumps(e.as_dict())) for e in latest],
+                                              self.domain.slots)
+
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
-        stored = self._stored_count(tracker.sender_id)
+        stored = self._stored_count(tracker)
         if stored is None or stored > len(tracker.events):
             return super()._additional_events(session, tracker)
         return itertools.islice(tracker.events, stored, len(tracker.events))
@@ -121,7 +139,7 @@ class ConversationStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         if self._recent is None:
             return await super().save(tracker)
-        stored = self._stored_count(tracker.sender_id)
+        stored = self._stored_count(tracker)
         known = stored is not None and stored <= len(tracker.events)
         new_events = list(itertools.islice(tracker.events, stored, len(tracker.events))) if known else []
         try:
@@ -132,9 +150,7 @@ class ConversationStore(SQLTrackerStore):
         except Exception:
             self._recent.pop(tracker.sender_id, None)
             raise
-        # After a new session starts the database counts from it, the tracker from the old one:
-        # read it back next time rather than keep two different counts.
-        if not known or any(isinstance(e, SessionStarted) for e in new_events):
-            self._recent.pop(tracker.sender_id, None)
-        else:
+        if known:
             self._remember(tracker)
+        else:
+            self._recent.pop(tracker.sender_id, None)

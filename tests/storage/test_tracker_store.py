@@ -125,3 +125,36 @@ def test_the_rows_written_are_the_rows_rasas_own_store_writes(tmp_path):
     assert ours_rows[-3:] == rasas_rows[-3:]
     assert ("user", "inform", None) in [r[:3] for r in ours_rows]
     assert ("action", None, "action_answer_guide") in [r[:3] for r in ours_rows]
+
+
+def start_session(tracker):
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+
+
+def as_dicts(tracker):
+    return [e.as_dict() for e in tracker.events]
+
+
+def test_a_new_conversation_is_read_back_as_rasa_reads_it_without_the_database(db):
+    from sqlalchemy import event
+
+    conversations = store(db)
+    tracker = run(conversations.get_or_create_tracker("web:6"))
+    start_session(tracker)
+    run(conversations.save(tracker))  # Rasa saves once the session has started
+    message(tracker, "门诊报销去哪办")
+    tracker.update(SlotSet("person_type", "城镇职工"))
+    run(conversations.save(tracker))
+    queries = []
+    event.listen(conversations.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+    ours = run(conversations.retrieve("web:6"))
+    assert queries == []
+    fresh = run(store(db).retrieve("web:6"))
+    assert as_dicts(ours) == as_dicts(fresh) and said(ours) == ["门诊报销去哪办"]
+    assert ours.get_slot("person_type") == "城镇职工"
+    message(ours, "要带啥")
+    run(conversations.save(ours))
+    assert said(run(store(db).retrieve_full_tracker("web:6"))) == ["门诊报销去哪办", "要带啥"]
+
