@@ -17,7 +17,7 @@ from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
-from bot.matcher import Candidate, MatterMatcher, fold, resolve
+from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, fold, resolve
 
 INTENT_ASPECTS = {
     "ask_where": "where", "ask_materials": "materials", "ask_time_limit": "time_limit",
@@ -441,13 +441,6 @@ class Conversation:
             fitting_offered = [c for c in candidates if c.matter_id in offered_ids]
             if len(fitting_offered) == 1:
                 matter, candidates = self.catalogue.matter(fitting_offered[0].matter_id), []
-        if candidates:
-            # "我们医院想申请医保定点": of 医疗机构/零售药店申请定点, the one for the facility named
-            facility = [ids for words, ids in FACILITIES if words.search(text)]
-            if len(facility) == 1:
-                fitting_facility = [c for c in candidates if c.matter_id in facility[0]]
-                if len(fitting_facility) == 1 and all(c.matter_id in FACILITY_MATTERS for c in candidates):
-                    matter, candidates = self.catalogue.matter(fitting_facility[0].matter_id), []
         known_type = person_type or slots.get("person_type")
         if candidates and known_type:
             fit, candidates = self._fit_person_type(candidates, known_type)
@@ -491,6 +484,7 @@ class Conversation:
             candidates = [] if matter else candidates
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
+        matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
@@ -547,6 +541,35 @@ class Conversation:
                 if both is not None:
                     return both
         return self._answer(matter, aspect, state, updates, back_to_county)
+
+    def _for_the_facility(self, text: str, matter: Optional[Matter], candidates: List[Candidate],
+                          remembered: Optional[Matter], whole_match) -> Tuple[Optional[Matter], List[Candidate]]:
+        """The 医疗机构 or the 零售药店 matter, when the message names one kind of facility:
+        "药店想纳入医保定点" is the pharmacy's designation though its words are a hospital alias;
+        "我们医院想申请医保定点" settles 医疗机构/零售药店申请定点; "药店呢" after 医疗机构费用结算 is
+        the pharmacy's settlement; of the facility's two matters the whole message may pick one
+        ("我说的医院申请定点 不是药店")."""
+        named = [ids for words, ids in FACILITIES if words.search(text)]
+        if len(named) != 1:
+            return matter, candidates
+        ids = named[0]
+        if matter is not None:
+            for _, other in FACILITIES:
+                if matter.id in other and other != ids:  # designation for designation, settlement for settlement
+                    return self.catalogue.matter(ids[other.index(matter.id)]), candidates
+            return matter, candidates
+        fitting = [c for c in candidates if c.matter_id in ids]
+        if not fitting or not all(c.matter_id in FACILITY_MATTERS for c in candidates):
+            return matter, candidates
+        if len(fitting) == 1 or 0 < fitting[1].score * CLEAR_LEAD <= fitting[0].score:
+            return self.catalogue.matter(fitting[0].matter_id), []
+        for _, other in FACILITIES:
+            if remembered is not None and remembered.id in other and other != ids:
+                return self.catalogue.matter(ids[other.index(remembered.id)]), []
+        whole = [c for c in whole_match() if c.matter_id in ids]
+        if whole and (len(whole) == 1 or whole[0].score >= whole[1].score * CLEAR_LEAD):
+            return self.catalogue.matter(whole[0].matter_id), []
+        return matter, fitting
 
     def _joined_matters(self, understood: Understanding, matter: Matter) -> List[Matter]:
         """"门诊报销和住院报销去哪个窗口": the matters of spans joined by 和/跟/、, each named
@@ -741,7 +764,11 @@ class Conversation:
         if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
             return Turn([Message(f"我不太确定您的意思。关于“{remembered.name}”，您想了解哪一方面？", [
                 (title, payload(intent, matter=remembered.id)) for title, intent in ASPECT_CHOICES])], {})
-        candidates = [c for c in self._match(understood.text) if c.score >= 3.0][:3]
+        candidates = [c for c in self._match(understood.text) if c.score >= 3.0]
+        named = [ids for words, ids in FACILITIES if words.search(understood.text)]
+        if len(named) == 1:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions
+            candidates = [c for c in candidates if c.matter_id not in FACILITY_MATTERS or c.matter_id in named[0]]
+        candidates = candidates[:3]
         if candidates:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
                 (self.catalogue.matter(c.matter_id).name, payload("ask_matter", matter=c.matter_id))

@@ -30,7 +30,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 FILLER = re.compile(
     "怎么办|怎么样|怎么|咋办|咋弄|咋整|咋|什么|啥|哪里|哪儿|哪个|在哪|去哪|多少|多久|多长时间|"
     "能不能|可不可以|可以|需要|要不要|是不是|有没有|请问|你好|您好|一下|这个|那个|"
-    "我们|我的|我|俺|恁|你|您|他|她|想|要|能|吗|呢|吧|啊|呀|了|的|得|地|不|嘛|么|个|和|跟|还|就|都|也|在"
+    "我们|我的|我|俺|恁|你|您|他|她|想|要|能|吗|呢|吧|啊|呀|了|的|得|地|不|嘛|么|个|和|跟|还|就|都|也|在|哪|搁"
 )
 # Other schemes people confuse with 医保: a question about them is out of scope,
 # however much it shares words ("提取", "缴费") with a 医保 matter.

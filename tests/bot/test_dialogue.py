@@ -750,3 +750,32 @@ def test_a_designation_asked_without_the_facility_offers_hospital_and_pharmacy(c
 def test_paying_the_resident_scheme_is_answered_as_resident_enrollment(chat):
     [answer] = chat.say("ask_where", "交居民医保去哪交", matter="交居民医保")
     assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text and not answer.buttons
+
+
+@pytest.mark.parametrize("intent, text, spans, starts", [
+    # a hospital alias's words, a pharmacy named: the pharmacy's designation
+    ("ask_materials", "药店想纳入医保定点，要准备啥材料", {"matter": "纳入医保定点"}, "【零售药店申请定点协议管理】请一次带齐"),
+    # no span at all, the facility named in the whole message
+    ("ask_time_limit", "俺是乡卫生院管医保结算的，每个月的结算申请啥时候报", {}, "【基本医疗保险定点医疗机构费用结算】")])
+def test_the_facility_named_overrules_the_words_of_the_other_facilitys_matter(chat, intent, text, spans, starts):
+    [answer] = chat.say(intent, text, **spans)
+    assert answer.text.startswith(starts) and not answer.buttons
+
+
+def test_the_other_facility_after_a_facility_matter_is_its_counterpart(chat):
+    chat.say("ask_where", "医疗机构费用结算去哪办", matter="医疗机构费用结算")
+    [answer] = chat.say("inform", "药店呢", matter="药店呢")
+    assert answer.text.startswith("【基本医疗保险定点零售药店费用结算】办理地点：") and "医疗费用审核部" in answer.text
+
+
+def test_where_to_hand_in_stays_on_the_matter_just_answered(chat):
+    chat.say("ask_time_limit", "定点医院月度结算申请啥时候交", matter="定点医院月度结算申请")
+    [answer] = chat.say("ask_where", "交到哪")
+    assert answer.text.startswith("【基本医疗保险定点医疗机构费用结算】办理地点：") and not answer.buttons
+
+
+def test_the_facility_denied_leaves_the_other_one_and_the_whole_message_picks_its_matter(chat):
+    text = "我说的医院申请定点 不是药店"
+    said = Understanding("correct_matter", text, [entity("matter", "定点", text), entity("matter", "药店", text)])
+    [answer] = chat.conversation.respond(said, {}).messages
+    assert answer.text.startswith("【医疗机构申请定点协议管理】") and not answer.buttons
