@@ -338,6 +338,7 @@ class Conversation:
                 entities = [e for e in entities if e.get("entity") != "matter"]
             understood = Understanding("inform", understood.text, entities)
         understood, scheme_words = self._without_scheme_spans(understood, slots)
+        understood = self._without_person_spans(understood)
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
@@ -627,6 +628,17 @@ class Conversation:
             return understood, []
         return (Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in scheme]),
                 [understood.texts_of(e) for e in scheme])
+
+    @staticmethod
+    def _without_person_spans(understood: Understanding) -> Understanding:
+        """A matter span that only describes the person ("退休职工" in "他以前是厂里的退休职工，
+        听人说医保卡里头的钱能取出来") names no matter: the whole message decides."""
+        person_only = [e for e in understood.told() if e.get("entity") == "matter"
+                       and not vocabulary.without_person_words(fold(understood.texts_of(e))).strip()]
+        if not person_only:
+            return understood
+        return Understanding(understood.intent, understood.text,
+                             [e for e in understood.entities if e not in person_only])
 
     def _parallel_matter(self, remembered: Matter, candidates: List[Candidate]) -> Optional[Matter]:
         """The candidate built like the matter being corrected: after 住院费用报销, "不是住院，是门诊"

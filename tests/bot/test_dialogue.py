@@ -779,3 +779,10 @@ def test_the_facility_denied_leaves_the_other_one_and_the_whole_message_picks_it
     said = Understanding("correct_matter", text, [entity("matter", "定点", text), entity("matter", "药店", text)])
     [answer] = chat.conversation.respond(said, {}).messages
     assert answer.text.startswith("【医疗机构申请定点协议管理】") and not answer.buttons
+
+
+def test_a_span_that_only_describes_the_person_leaves_the_matter_to_the_whole_message(chat):
+    text = "俺爹上个月走了，他以前是厂里的退休职工，听人说医保卡里头的钱能取出来，俺是他儿子，这咋弄啊，搁哪办"
+    [answer] = chat.say("ask_matter", text, matter="退休职工")
+    assert answer.text.startswith("【参保人员个人账户一次性支付】") and "72号窗口" in answer.text
+    assert "异地安置" not in answer.text
