@@ -368,6 +368,8 @@ class Conversation:
                 region = "puyang"  # "我是河南濮阳县的", "在平顶山住的院，现在回濮阳县了": a 濮阳县 question
             elif vocabulary.region(understood.text) is None:
                 region = None  # only in a platform's name: "河南医保小程序上看不到"
+            elif vocabulary.region(vocabulary.TREATMENT_PLACE.sub("", understood.text)) is None:
+                region = None  # only where one goes: "要转诊到省里看病，去哪个医院开转诊"
         township = self.township_in(understood)
         if person_type:
             updates["person_type"] = person_type

@@ -23,6 +23,8 @@ REGION_PATTERNS = (
     (r"濮阳", "puyang"),
     (r"通用|国家|全国", "generic"),
 )
+# "转诊到省里看病", "去平顶山住院": where one goes for treatment, not whose guide is asked.
+TREATMENT_PLACE = re.compile(r"(到|去|往|转)(河南)?(省里|省城|省会|省上|平顶山|河南省?)")
 # "省里的规定", "全省统一吗": the province's rules, though "河南" alone is often where one is from.
 PROVINCE_RULES = re.compile(r"省里|省级|全省|省上|河南省的规定|省的规定")
 # "我在公司上班", "公司上班的职工": an employee of the company, not the company itself.

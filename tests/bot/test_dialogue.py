@@ -786,3 +786,16 @@ def test_a_span_that_only_describes_the_person_leaves_the_matter_to_the_whole_me
     [answer] = chat.say("ask_matter", text, matter="退休职工")
     assert answer.text.startswith("【参保人员个人账户一次性支付】") and "72号窗口" in answer.text
     assert "异地安置" not in answer.text
+
+
+def test_the_province_as_where_one_goes_for_treatment_keeps_the_county_guide(chat):
+    text = "俺是城乡居民，家在106国道西边，要转诊到省里看病，去哪个医院开转诊"
+    said = Understanding("ask_hospital", text, [entity("person_type", "城乡居民", text), entity("road_side", "西边", text),
+                                                entity("matter", "转诊", text), entity("region", "省里", text)])
+    [answer] = chat.conversation.respond(said, {}).messages
+    assert "濮阳县中医院" in answer.text and "河南省" not in answer.text
+
+
+def test_the_provinces_rules_asked_are_answered_from_its_guide(chat):
+    [answer] = chat.say("ask_time_limit", "省里的异地转诊备案多久办好", matter="异地转诊备案", region="省里")
+    assert "河南省2024年版" in answer.text and "线下即时办结" in answer.text
