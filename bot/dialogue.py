@@ -17,7 +17,7 @@ from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
-from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, fold, resolve
+from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, content, fold, resolve
 
 INTENT_ASPECTS = {
     "ask_where": "where", "ask_materials": "materials", "ask_time_limit": "time_limit",
@@ -53,6 +53,16 @@ def name_typed(matters: Sequence[Matter], text: str) -> Optional[Matter]:
     holds 生育医疗费支付), if any."""
     typed = [m for m in matters if fold(m.name) in fold(text)]
     return max(typed, key=lambda m: len(m.name)) if typed else None
+
+
+def name_part_typed(matters: Sequence[Matter], text: str) -> Optional[Matter]:
+    """Of the matters just offered, the only one whose name holds all the text says ("住院的"
+    under 生育医疗费支付/住院费用报销/门诊费用报销 is 住院费用报销)."""
+    words = content(text)
+    if len(words) < 2:
+        return None
+    holding = [m for m in matters if words in fold(m.name)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def person_group(person_type: Optional[str]) -> Optional[str]:
@@ -124,6 +134,9 @@ SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居�
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
+# Words that make a message a question; without them it tells something ("俺是长期搁外地住").
+ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
+                            r"有没有|行不|中不|要不要|需不需要|能办|能报|可以")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
 SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
 # What can be asked about a matter, as buttons when the question itself was not understood.
@@ -453,7 +466,7 @@ class Conversation:
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
         offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
-        typed = name_typed(offered, text)  # a button's title typed out
+        typed = name_typed(offered, text) or name_part_typed(offered, text)  # a button's title typed out, or part of it
         if typed is not None:
             matter, candidates = typed, []
         elif matter is None and not candidates and offered and self._names_no_other_matter(
@@ -492,6 +505,11 @@ class Conversation:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
+        if matter is not None and matter.id in offered_ids and slots.get("pending") \
+                and not ASKS_SOMETHING.search(understood.text):
+            # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
+            # the question that offered them is answered, whatever the NLU read into the words
+            aspect = slots["pending"]
         if intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
         elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):

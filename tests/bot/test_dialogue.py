@@ -799,3 +799,21 @@ def test_the_province_as_where_one_goes_for_treatment_keeps_the_county_guide(cha
 def test_the_provinces_rules_asked_are_answered_from_its_guide(chat):
     [answer] = chat.say("ask_time_limit", "省里的异地转诊备案多久办好", matter="异地转诊备案", region="省里")
     assert "河南省2024年版" in answer.text and "线下即时办结" in answer.text
+
+
+def test_a_choice_picked_by_telling_ones_situation_answers_the_question_that_offered_it(chat):
+    [question] = chat.say("ask_where", "异地备案去哪办", matter="异地备案")
+    assert "异地长期居住人员备案" in {t for t, _ in question.buttons}
+    [answer] = chat.say("ask_eligibility", "俺是长期搁外地住，跟着孩子")
+    assert answer.text.startswith("【异地长期居住人员备案】办理地点：") and "医疗服务部" in answer.text
+
+
+@pytest.mark.parametrize("intent, reply, span, picked", [
+    ("inform", "住院的", "住院", "住院费用报销"), ("ask_online", "门诊的能网上办吗", "门诊", "门诊费用报销")])
+def test_part_of_an_offered_name_typed_picks_it(chat, intent, reply, span, picked):
+    [question] = chat.say("ask_where", "报销去哪")
+    assert {"住院费用报销", "门诊费用报销"} <= {t for t, _ in question.buttons}
+    [answer] = chat.say(intent, reply, matter=span)
+    # answered, or asked only who is asking (职工 or 城乡居民), about the one picked
+    assert picked in answer.text.split("\n")[0]
+    assert {t for t, _ in answer.buttons} <= {"城镇职工", "城乡居民"}
