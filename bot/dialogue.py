@@ -229,7 +229,7 @@ class Conversation:
             if self.catalogue.has_matter(value):
                 return self.catalogue.matter(value), [], float("inf")
         best: List[Candidate] = []
-        for words in understood.texts("matter") + understood.values("matter"):
+        for words in understood.texts("matter") + understood.values("matter") + self._spans_read_together(understood):
             candidates = self._match(words)
             if candidates and (not best or candidates[0].score > best[0].score):
                 best = candidates
@@ -239,6 +239,15 @@ class Conversation:
         if found.kind == "choose":
             return None, list(found.candidates), found.candidates[0].score
         return None, [], 0.0
+
+    def _spans_read_together(self, understood: Understanding) -> List[str]:
+        """Neighbouring spans with only 的 between them, read as one when that names one matter
+        ("生孩子" and "医疗费" in "生孩子的医疗费报销")."""
+        spans = sorted((e for e in understood.told() if e.get("entity") == "matter" and e.get("start") is not None),
+                       key=lambda e: e["start"])
+        together = [understood.text[a["start"]:b["end"]] for a, b in zip(spans, spans[1:])
+                    if understood.text[a["end"]:b["start"]] in ("", "的")]
+        return [words for words in together if resolve(self._match(words)).kind == "one"]
 
     def _names_one_matter_outright(self, understood: Understanding) -> bool:
         matter, _, score = self._entity_match(understood)
@@ -422,9 +431,10 @@ class Conversation:
         text = understood.text_without_denied()
         for words in scheme_words:  # nor does the whole message match on them
             text = text.replace(words, "")
-        if understood.values("matter"):
+        if any(not SCHEME_ONLY.match(fold(words)) for words in understood.texts("matter")):
             # Beside a matter span ("异地备案"), "城乡居民医保" is who asks: the whole message is not
             # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
+            # Alone, it is what is asked about ("要给新工人上职工医保").
             text = SCHEME_WORDS.sub("", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         ask_prefix = ""

@@ -817,3 +817,16 @@ def test_part_of_an_offered_name_typed_picks_it(chat, intent, reply, span, picke
     # answered, or asked only who is asking (职工 or 城乡居民), about the one picked
     assert picked in answer.text.split("\n")[0]
     assert {t for t, _ in answer.buttons} <= {"城镇职工", "城乡居民"}
+
+
+def test_the_scheme_as_the_only_span_leaves_its_words_to_the_whole_message(chat):
+    [answer] = chat.say("ask_where", "俺们厂里新招了两个工人，要给他们上职工医保，搁哪办啊", matter="职工医保")
+    assert answer.text.startswith("【职工参保登记") and "72号窗口" in answer.text
+
+
+def test_spans_with_only_de_between_them_are_read_as_one(chat):
+    text = "俺媳妇是职工，生孩子的医疗费报销要啥材料"
+    said = Understanding("ask_materials", text, [entity("person_type", "职工", text), entity("matter", "生孩子", text),
+                                                 entity("matter", "医疗费", text)])
+    [answer] = chat.conversation.respond(said, {}).messages
+    assert answer.text.startswith("【生育医疗费支付") and "请一次带齐以下材料" in answer.text
