@@ -75,6 +75,8 @@ def person_group(person_type: Optional[str]) -> Optional[str]:
 
 
 NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
+# Words denied though the NLU tagged nothing there: "门诊" in "说错了 是住院不是门诊" ("是不是" asks).
+DENIED_WORDS = re.compile(r"(?<!是)(不是|并非|而非)(个|那个|这个)?[\u4e00-\u9fff]{1,6}?(?=[，,。！!？?、\s]|是|$)")
 # After a first question, a message without a matter entity stays on the remembered matter
 # unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
 # stray words such as "到账" or "单位盖章" under 20).
@@ -171,7 +173,7 @@ class Understanding:
         text = self.text
         for e in sorted((e for e in self.entities if self._negated(e)), key=lambda e: -e["start"]):
             text = text[:e["start"]] + text[e["end"]:]
-        return text
+        return DENIED_WORDS.sub("", text)
 
     def values(self, entity: str) -> List[str]:
         return [str(e.get("value") or e.get("text") or "") for e in self.told() if e.get("entity") == entity]

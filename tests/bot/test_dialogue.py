@@ -830,3 +830,9 @@ def test_spans_with_only_de_between_them_are_read_as_one(chat):
                                                  entity("matter", "医疗费", text)])
     [answer] = chat.conversation.respond(said, {}).messages
     assert answer.text.startswith("【生育医疗费支付") and "请一次带齐以下材料" in answer.text
+
+
+def test_a_correction_the_nlu_tagged_nothing_in_still_denies_the_old_matter(chat):
+    chat.say("ask_materials", "俺是职工 门诊费用报销 要带啥", matter="门诊费用报销", person_type="职工")
+    [answer] = chat.say("correct_matter", "说错了 是住院不是门诊")
+    assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料") and "住院费用总清单" in answer.text
