@@ -503,6 +503,8 @@ class Conversation:
                 intent != "correct_matter" or person_type or township or side or region)
             if same_matter and self._names_no_other_matter(whole_match()):
                 matter = remembered
+            elif intent == "ask_contact" and self._names_no_other_matter(whole_match()):
+                pass  # "0393-8669566 是啥电话": stray characters shared with a matter's words name none
             else:
                 matter, candidates = self.matter_named(text, whole_match())
                 if candidates and known_type:

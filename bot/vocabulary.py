@@ -85,7 +85,7 @@ def region(text: Optional[str]) -> Optional[str]:
     return _first(REGION_PATTERNS, PLATFORM_NAMES.sub("", text) if text else text)
 
 
-NOT_SURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|不好说|弄不清|搞不清")
+NOT_SURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|说不清|分不清|不好说|弄不清|搞不清")
 # A township name that is also an everyday word, used as the word: 郎中 is a doctor.
 PLACE_NAME_AS_WORD = re.compile(r"的郎中|郎中(说|让|给|开|叫|讲|看|建议)")
 

@@ -836,3 +836,16 @@ def test_a_correction_the_nlu_tagged_nothing_in_still_denies_the_old_matter(chat
     chat.say("ask_materials", "俺是职工 门诊费用报销 要带啥", matter="门诊费用报销", person_type="职工")
     [answer] = chat.say("correct_matter", "说错了 是住院不是门诊")
     assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料") and "住院费用总清单" in answer.text
+
+
+def test_asking_whose_number_it_is_gives_the_phone_not_a_matter(chat):
+    [answer] = chat.say("ask_contact", "0393-8669566 是啥电话")
+    assert answer.text.startswith("濮阳县医保监督电话：0393-8669566") and "【" not in answer.text
+
+
+def test_not_being_able_to_tell_the_side_gives_both_hospitals(chat):
+    [question] = chat.say("ask_hospital", "胡状的 居民医保 重特大疾病认定去哪", matter="重特大疾病认定", township="胡状",
+                          person_type="居民医保")
+    assert "以东还是以西" in question.text
+    [answer] = chat.say("inform", "俺也说不清 反正离镇上不远")
+    assert "濮阳县人民医院" in answer.text and "濮阳县中医院" in answer.text and "0393-8669566" in answer.text
