@@ -414,6 +414,14 @@ class Conversation:
         if ABOUT_E_VOUCHER.search(fold(understood.text)):  # what else was said ("俺是职工") is kept
             return Turn([Message("办事指南没有写医保电子凭证怎么激活、申领或使用，这里答不了。" + COVERED +
                                  f"电子凭证的问题可拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。")], updates)
+        from bot.review import QUESTION_ABOUT_REVIEWS, rules_of_reviews  # bot.review builds on this module
+
+        if intent != "give_review" and QUESTION_ABOUT_REVIEWS.search(understood.text) and self._names_no_other_matter(
+                self._whole_match(understood.text)):
+            # "差评了多久有人回访" in the middle of a conversation: the 好差评 rules, from the guide
+            return Turn([rules_of_reviews(self.catalogue)], updates)
+        if intent == "nlu_fallback" and township is not None and self._hospital_matter(understood.text, None):
+            intent = "ask_hospital"  # "俺是白罡乡的…转诊单在哪开": the township and 转诊 say what is asked
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"

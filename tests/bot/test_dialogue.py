@@ -849,3 +849,17 @@ def test_not_being_able_to_tell_the_side_gives_both_hospitals(chat):
     assert "以东还是以西" in question.text
     [answer] = chat.say("inform", "俺也说不清 反正离镇上不远")
     assert "濮阳县人民医院" in answer.text and "濮阳县中医院" in answer.text and "0393-8669566" in answer.text
+
+
+def test_a_question_about_the_review_rules_mid_conversation_is_answered_from_the_guide(chat):
+    chat.say("ask_contact", "0393-8669566 是啥电话")
+    [answer] = chat.say("nlu_fallback", "差评了多久有人回访")
+    assert "1个工作日内" in answer.text and "回访" in answer.text
+
+
+def test_a_township_and_referral_in_an_unsure_message_route_to_the_hospital(chat):
+    text = "俺是白罡乡的农村医保要去外地大医院看病转诊单在哪开"
+    said = Understanding("nlu_fallback", text, [entity("township", "白罡乡", text), entity("person_type", "农村", text),
+                                                entity("matter", "转诊", text)])
+    [answer] = chat.conversation.respond(said, {}).messages
+    assert "濮阳县人民医院" in answer.text and "0393-8669566" in answer.text
