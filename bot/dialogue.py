@@ -496,6 +496,9 @@ class Conversation:
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
             if person_type and not fitting:
                 fitting = [m for m in offered if person_group(person_type) in m.name]
+            elif len(fitting) > 1:  # "俺在厂里上班" under 职工/城乡居民参保登记: the one named for 职工
+                named_for = [m for m in fitting if person_group(person_type) in m.name]
+                fitting = named_for if len(named_for) == 1 else fitting
             if len(fitting) == 1:
                 matter = fitting[0]
             elif asks_question or person_type or township:

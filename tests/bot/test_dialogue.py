@@ -863,3 +863,10 @@ def test_a_township_and_referral_in_an_unsure_message_route_to_the_hospital(chat
                                                 entity("matter", "转诊", text)])
     [answer] = chat.conversation.respond(said, {}).messages
     assert "濮阳县人民医院" in answer.text and "0393-8669566" in answer.text
+
+
+def test_a_person_type_told_under_offered_choices_picks_the_one_named_for_it(chat):
+    [question] = chat.say("ask_where", "参保登记在哪办", matter="参保登记")
+    assert {"职工参保登记", "城乡居民参保登记"} <= {t for t, _ in question.buttons}
+    [answer] = chat.say("inform", "俺在厂里上班", person_type="上班")
+    assert answer.text.startswith("【职工参保登记") and "72号窗口" in answer.text and not answer.buttons
