@@ -420,6 +420,9 @@ class Conversation:
                 self._whole_match(understood.text)):
             # "差评了多久有人回访" in the middle of a conversation: the 好差评 rules, from the guide
             return Turn([rules_of_reviews(self.catalogue)], updates)
+        if intent == "nlu_fallback" and region and slots.get("matter") and slots.get("aspect") in ASPECT_INTENTS \
+                and self._names_no_other_matter(self._whole_match(understood.text)):
+            intent = ASPECT_INTENTS[slots["aspect"]]  # "濮阳县呢" after a 河南省 answer: the same question, there
         if intent == "nlu_fallback" and township is not None and self._hospital_matter(understood.text, None):
             intent = "ask_hospital"  # "俺是白罡乡的…转诊单在哪开": the township and 转诊 say what is asked
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):

@@ -870,3 +870,13 @@ def test_a_person_type_told_under_offered_choices_picks_the_one_named_for_it(cha
     assert {"职工参保登记", "城乡居民参保登记"} <= {t for t, _ in question.buttons}
     [answer] = chat.say("inform", "俺在厂里上班", person_type="上班")
     assert answer.text.startswith("【职工参保登记") and "72号窗口" in answer.text and not answer.buttons
+
+
+def test_another_region_alone_after_an_answer_asks_the_same_question_there(chat):
+    [province] = chat.say("ask_time_limit", "按河南省2024年版指南 医疗机构申请定点要多长时间", matter="医疗机构申请定点",
+                          region="河南省")
+    assert "不超过90个自然日" in province.text
+    text = "濮阳县呢"
+    said = Understanding("nlu_fallback", text, [entity("region", "濮阳县", text)])
+    turn = chat.conversation.respond(said, dict(chat.slots))
+    assert "不超30个工作日" in turn.messages[0].text and "90个自然日" not in turn.messages[0].text
