@@ -511,6 +511,16 @@ class Conversation:
                     ask_prefix = f"好的，已记下您是{person_type}。"
                 elif township:
                     ask_prefix = f"好的，已记下您在{township.name}。"
+        if matter is None and not candidates and offered and not typed:
+            # "户籍地变了在哪改" under 城乡居民参保登记/参保信息变更登记: the offered one the whole
+            # message names clearly (not stray words: "能在手机上办不" names none of them)
+            among = [c for c in whole_match() if c.matter_id in {m.id for m in offered}]
+            if among and among[0].score >= SWITCH_SCORE and (
+                    len(among) == 1 or among[0].score >= among[1].score * CLEAR_LEAD):
+                matter, candidates = self.catalogue.matter(among[0].matter_id), []
+        if matter is None and not candidates and intent == "inform" and not self._names_no_other_matter(whole_match()):
+            # "我老公是单位派到上海工作的 他的呢": a statement naming a matter outright is about it
+            matter = self.matter_named(text, whole_match())[0]
         if matter is None and not candidates and asks_question:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (

@@ -880,3 +880,19 @@ def test_another_region_alone_after_an_answer_asks_the_same_question_there(chat)
     said = Understanding("nlu_fallback", text, [entity("region", "濮阳县", text)])
     turn = chat.conversation.respond(said, dict(chat.slots))
     assert "不超30个工作日" in turn.messages[0].text and "90个自然日" not in turn.messages[0].text
+
+
+def test_an_offered_matter_the_whole_message_names_clearly_is_picked(chat):
+    chat.slots = {"candidates": ["resident_enrollment", "resident_info_change"], "pending": "general"}
+    [answer] = chat.say("ask_where", "户籍地变了在哪改")
+    assert answer.text.startswith("【城乡居民参保信息变更登记") and "73、74号窗口" in answer.text
+    chat.slots = {"candidates": ["resident_enrollment", "resident_info_change"], "pending": "general"}
+    [again] = chat.say("ask_online", "能在手机上办不")  # 手机 is how, not which: the choice stands
+    assert {t for t, _ in again.buttons} == {"城乡居民参保登记", "城乡居民参保信息变更登记"}
+
+
+def test_a_statement_naming_a_matter_outright_is_about_it(chat):
+    [question] = chat.say("ask_where", "我长期在上海住 医保要备案 在哪办", matter="备案")
+    assert question.buttons
+    [answer] = chat.say("inform", "我老公是单位派到上海工作的 他的呢", person_type="单位")
+    assert answer.text.startswith("【常驻异地工作人员备案")
