@@ -11,7 +11,7 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION
+from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION, only_an_aspect_asked
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
@@ -49,5 +49,10 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 and ASKS_AMOUNT.search(understood.text) and not OTHER_SCHEMES.search(understood.text):
             # "能给多少钱" right after 一次性生育补助金: the amount of that matter, which the guides do not give
             return await super().run(dispatcher, tracker, domain, intent="ask_fee")
+        asked = only_an_aspect_asked(understood.text)
+        if understood.intent == "out_of_scope" and tracker.get_slot("matter") and asked \
+                and not OTHER_SCHEMES.search(understood.text):
+            # "濮阳县窗口办要带啥" right after 转移接续: a question about that matter, worded unusually
+            return await super().run(dispatcher, tracker, domain, intent=asked)
         send(dispatcher, small_talk(default_catalogue(), understood.intent))
         return []

@@ -114,6 +114,29 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
+
+
+def aspect_intent_asked(text: str) -> Optional[str]:
+    """The question intent the keywords of a message ask ("窗口 时限" asks two: the whole card)."""
+    asked = [aspect for aspect, words in ASKED_ASPECTS if words.search(text)]
+    if not asked:
+        return None
+    return ASPECT_INTENTS[asked[0]] if len(asked) == 1 else "ask_matter"
+
+
+# Words that say where or how, not what: what is left of "濮阳县窗口办要带啥" once they and the
+# asked aspect are gone is nothing.
+WHERE_AND_DOING = re.compile(r"濮阳县?|县里|河南省?|省里|平顶山|大厅|现场|办理?|弄|那|这")
+
+
+def only_an_aspect_asked(text: str) -> Optional[str]:
+    """The question intent of a message that asks an aspect and names nothing else
+    ("濮阳县窗口办要带啥"; not "社保卡补办去哪")."""
+    rest = content(text)
+    for _, words in ASKED_ASPECTS:
+        rest = words.sub("", rest)
+    return aspect_intent_asked(text) if len(WHERE_AND_DOING.sub("", rest)) <= 2 else None
+
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
@@ -431,9 +454,9 @@ class Conversation:
         if intent == "nlu_fallback" and slots.get("matter") and self._names_no_other_matter(
                 self._whole_match(understood.text)):
             # "窗口 时限" typed by an agent after a matter: its keywords say which aspects are asked
-            asked = [a for a, words in ASKED_ASPECTS if words.search(understood.text)]
+            asked = aspect_intent_asked(understood.text)
             if asked:
-                intent = ASPECT_INTENTS[asked[0]] if len(asked) == 1 else "ask_matter"
+                intent = asked
                 understood = Understanding(intent, understood.text, understood.entities)
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds

@@ -131,3 +131,11 @@ def test_whether_a_newborn_must_be_enrolled_is_told_the_newborn_rule():
         "孩子刚生，还得单独办居民医保不", "ask_eligibility", [{"entity": "matter", "value": "居民医保", "start": 9, "end": 13}]))
     assert messages[0]["text"].startswith("【城乡居民参保登记·城乡居民】服务对象：")
     assert "注意：新生儿出生当年随参加基本医疗保险的父母自动获取参保资格并享受城乡居民医保待遇" in messages[0]["text"]
+
+
+def test_an_aspect_asked_right_after_a_matter_is_answered_though_read_as_out_of_scope():
+    messages, _ = run(ActionSmallTalk(), tracker("濮阳县窗口办要带啥", "out_of_scope", matter="transfer_continuation"))
+    assert messages[0]["text"].startswith("【转移接续手续办理】") and "72号窗口" in messages[0]["text"]
+    assert "医保电子凭证或有效身份证件或社保卡" in messages[0]["text"]
+    messages, _ = run(ActionSmallTalk(), tracker("社保卡补办去哪", "out_of_scope", matter="transfer_continuation"))
+    assert "不在我能解答的范围" in messages[0]["text"]
