@@ -154,6 +154,7 @@ ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|�
 FACILITIES = ((re.compile(r"医院|诊所|卫生院|卫生室|门诊部|医疗机构"), ("hospital_designation", "hospital_settlement")),
               (re.compile(r"药店|药房|零售药店|大药房"), ("pharmacy_designation", "pharmacy_settlement")))
 FACILITY_MATTERS = {m for _, ids in FACILITIES for m in ids}
+INSTITUTIONS = re.compile(r"诊所|卫生院|卫生室|门诊部|医疗机构|药店|药房")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
@@ -641,7 +642,13 @@ class Conversation:
                     return self.catalogue.matter(ids[other.index(matter.id)]), candidates
             return matter, candidates
         fitting = [c for c in candidates if c.matter_id in ids]
-        if not fitting or not all(c.matter_id in FACILITY_MATTERS for c in candidates):
+        if fitting and not all(c.matter_id in FACILITY_MATTERS for c in candidates):
+            # "我是诊所的会计 医保每个月结算啥时候报": a facility that is no place a patient is treated in
+            # ("医院" may be) speaks for itself, beside a patient's matter (住院费用报销)
+            speaks_for_itself = INSTITUTIONS.search(text) and len(fitting) == 1 and not any(
+                c.matter_id in FACILITY_MATTERS and c.matter_id not in ids for c in candidates)
+            return (self.catalogue.matter(fitting[0].matter_id), []) if speaks_for_itself else (matter, candidates)
+        if not fitting:
             return matter, candidates
         if len(fitting) == 1 or 0 < fitting[1].score * CLEAR_LEAD <= fitting[0].score:
             return self.catalogue.matter(fitting[0].matter_id), []

@@ -896,3 +896,8 @@ def test_a_statement_naming_a_matter_outright_is_about_it(chat):
     assert question.buttons
     [answer] = chat.say("inform", "我老公是单位派到上海工作的 他的呢", person_type="单位")
     assert answer.text.startswith("【常驻异地工作人员备案")
+
+
+def test_a_clinic_asking_about_the_monthly_settlement_is_the_facility_matter(chat):
+    [answer] = chat.say("ask_time_limit", "我是诊所的会计 医保每个月结算啥时候报")
+    assert answer.text.startswith("【基本医疗保险定点医疗机构费用结算】") and "每月5-10日" in answer.text
