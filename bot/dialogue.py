@@ -542,8 +542,10 @@ class Conversation:
             if among and among[0].score >= SWITCH_SCORE and (
                     len(among) == 1 or among[0].score >= among[1].score * CLEAR_LEAD):
                 matter, candidates = self.catalogue.matter(among[0].matter_id), []
-        if matter is None and not candidates and intent == "inform" and not self._names_no_other_matter(whole_match()):
-            # "我老公是单位派到上海工作的 他的呢": a statement naming a matter outright is about it
+        if matter is None and not candidates and intent == "inform" and remembered is None \
+                and not self._names_no_other_matter(whole_match()):
+            # "我老公是单位派到上海工作的 他的呢" before any matter was settled: a statement naming one
+            # outright is about it. After one, who one is ("我是职工 灵活就业") is about that one.
             matter = self.matter_named(text, whole_match())[0]
         if matter is None and not candidates and asks_question:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.

@@ -901,3 +901,9 @@ def test_a_statement_naming_a_matter_outright_is_about_it(chat):
 def test_a_clinic_asking_about_the_monthly_settlement_is_the_facility_matter(chat):
     [answer] = chat.say("ask_time_limit", "我是诊所的会计 医保每个月结算啥时候报")
     assert answer.text.startswith("【基本医疗保险定点医疗机构费用结算】") and "每月5-10日" in answer.text
+
+
+def test_telling_who_one_is_after_a_matter_keeps_the_matter(chat):
+    chat.say("inform", "门诊报销 城乡居民", matter="门诊报销", person_type="城乡居民")
+    [answer] = chat.say("inform", "说错了 我是职工 灵活就业交的职工医保", person_type="灵活就业")
+    assert answer.text.startswith("【门诊费用报销】") and "70号窗口" in answer.text
