@@ -282,3 +282,16 @@ def office_answer(catalogue: Catalogue, place_ids: List[str]) -> str:
         if handled:
             lines.append("  在这里办理：" + "、".join(handled))
     return "\n".join([*lines, notes.line(), f"濮阳县医保监督电话：{SUPERVISION_PHONE}"])
+
+
+def fees_in_general(catalogue: Catalogue) -> Optional[str]:
+    """"办这些业务要收钱不": the 河南省 2024 guide's 是否收费 of every matter it gives one for, when
+    they all say 否; None otherwise (then each matter is asked about on its own)."""
+    fees = [m.variants["henan2024"].fee for m in catalogue.matters
+            if "henan2024" in m.variants and m.variants["henan2024"].fee]
+    if not fees or not all(fee.text.startswith("否") for fee in fees):
+        return None
+    guide = catalogue.documents["002"].title
+    return (f"《{guide}》写了是否收费的{len(fees)}项医保经办业务，写的都是“否”，即办理不收费"
+            "（说的是办业务本身，不是医保费：缴多少医保费，办事指南没有写）。想确认哪一项，可以直接问我，比如“生育津贴收费吗”。\n"
+            f"来源：《{guide}》各事项“是否收费”\n濮阳县医保监督电话：{SUPERVISION_PHONE}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, office_answer, side_note, township_side_text, window_matters
+from bot.answers import SUPERVISION_PHONE, fees_in_general, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
 from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, content, fold, resolve
@@ -605,6 +605,11 @@ class Conversation:
                 return Turn([Message(phone + "对办事服务不满意，也可以在这里留下评价和意见（好差评）。",
                                      [("评价服务", payload("give_review"))])], updates)
             return Turn([Message(phone + "告诉我您要办的业务，我可以告诉您办理地点。")], updates)
+        if matter is None and intent == "ask_fee" and remembered is None and not offered \
+                and all(c.score < SWITCH_SCORE for c in candidates):
+            general = fees_in_general(self.catalogue)  # "在大厅办医保这些事要收钱不": no matter in it
+            if general is not None:
+                return Turn([Message(general)], updates)
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None

@@ -907,3 +907,11 @@ def test_telling_who_one_is_after_a_matter_keeps_the_matter(chat):
     chat.say("inform", "门诊报销 城乡居民", matter="门诊报销", person_type="城乡居民")
     [answer] = chat.say("inform", "说错了 我是职工 灵活就业交的职工医保", person_type="灵活就业")
     assert answer.text.startswith("【门诊费用报销】") and "70号窗口" in answer.text
+
+
+def test_a_fee_question_naming_no_matter_gets_what_the_province_guide_says_of_all(chat):
+    [answer] = chat.say("ask_fee", "在大厅办医保这些事要收钱不")
+    assert "不收费" in answer.text and "河南省医疗保障经办政务服务事项办事指南（2024年版）" in answer.text
+    assert "不是医保费" in answer.text and not answer.buttons
+    [one] = chat.say("ask_fee", "生育津贴收费吗", matter="生育津贴")
+    assert one.text.startswith("【生育津贴支付】是否收费")
