@@ -155,6 +155,21 @@ FACILITIES = ((re.compile(r"医院|诊所|卫生院|卫生室|门诊部|医疗�
               (re.compile(r"药店|药房|零售药店|大药房"), ("pharmacy_designation", "pharmacy_settlement")))
 FACILITY_MATTERS = {m for _, ids in FACILITIES for m in ids}
 INSTITUTIONS = re.compile(r"诊所|卫生院|卫生室|门诊部|医疗机构|药店|药房")
+
+
+def facility_named(text: str) -> Optional[Tuple[str, str]]:
+    """The (designation, settlement) matters of the one kind of facility a message names, if one."""
+    named = [ids for words, ids in FACILITIES if words.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
+    """The matter of this facility kind built like one of the other kind's (designation for
+    designation, settlement for settlement); None for a matter of no other facility kind."""
+    for _, other in FACILITIES:
+        if matter_id in other and other != ids:
+            return ids[other.index(matter_id)]
+    return None
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
@@ -639,15 +654,12 @@ class Conversation:
         "我们医院想申请医保定点" settles 医疗机构/零售药店申请定点; "药店呢" after 医疗机构费用结算 is
         the pharmacy's settlement; of the facility's two matters the whole message may pick one
         ("我说的医院申请定点 不是药店")."""
-        named = [ids for words, ids in FACILITIES if words.search(text)]
-        if len(named) != 1:
+        ids = facility_named(text)
+        if ids is None:
             return matter, candidates
-        ids = named[0]
         if matter is not None:
-            for _, other in FACILITIES:
-                if matter.id in other and other != ids:  # designation for designation, settlement for settlement
-                    return self.catalogue.matter(ids[other.index(matter.id)]), candidates
-            return matter, candidates
+            other = counterpart(matter.id, ids)
+            return (self.catalogue.matter(other) if other else matter), candidates
         fitting = [c for c in candidates if c.matter_id in ids]
         if fitting and not all(c.matter_id in FACILITY_MATTERS for c in candidates):
             # "我是诊所的会计 医保每个月结算啥时候报": a facility that is no place a patient is treated in
@@ -659,9 +671,9 @@ class Conversation:
             return matter, candidates
         if len(fitting) == 1 or 0 < fitting[1].score * CLEAR_LEAD <= fitting[0].score:
             return self.catalogue.matter(fitting[0].matter_id), []
-        for _, other in FACILITIES:
-            if remembered is not None and remembered.id in other and other != ids:
-                return self.catalogue.matter(ids[other.index(remembered.id)]), []
+        other = counterpart(remembered.id, ids) if remembered is not None else None
+        if other:
+            return self.catalogue.matter(other), []
         whole = [c for c in whole_match() if c.matter_id in ids]
         if whole and (len(whole) == 1 or whole[0].score >= whole[1].score * CLEAR_LEAD):
             return self.catalogue.matter(whole[0].matter_id), []
@@ -872,9 +884,9 @@ class Conversation:
             return Turn([Message(f"我不太确定您的意思。关于“{remembered.name}”，您想了解哪一方面？", [
                 (title, payload(intent, matter=remembered.id)) for title, intent in ASPECT_CHOICES])], {})
         candidates = [c for c in self._match(understood.text) if c.score >= 3.0]
-        named = [ids for words, ids in FACILITIES if words.search(understood.text)]
-        if len(named) == 1:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions
-            candidates = [c for c in candidates if c.matter_id not in FACILITY_MATTERS or c.matter_id in named[0]]
+        ids = facility_named(understood.text)
+        if ids:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions
+            candidates = [c for c in candidates if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]
         candidates = candidates[:3]
         if candidates:
             return Turn([Message("我不太确定您的意思，您是想问下面哪一项吗？", [
