@@ -203,7 +203,10 @@ class FilingForm(FormSpec):
         return Checked(error="没有找到这项业务，请换个说法，比如“门诊费用报销”“城乡居民参保登记”。")
 
     def _check_person_type(self, text: str, state: Dict[str, Any]) -> Checked:
-        options = self.person_types(self._matter(state))
+        matter = self._matter(state)
+        if matter is None:  # "我想预约 我是职工": who one is waits for the matter (extra_updates)
+            return Checked(error="请先说要预约办理哪项业务。")
+        options = self.person_types(matter)
         said = DENIED_PERSON_TYPE.sub("", text)  # "我不是职工，是种地的", "没上班，在家务农"
         value = text if text in options else vocabulary.person_type(said)
         if value not in options and PERSON_TYPE_PARENT.get(value) in options:
@@ -223,9 +226,14 @@ class FilingForm(FormSpec):
             # "修改": ask the personal details again; the matter stays.
             return {"filing_confirm": None, **{s: None for s in ANSWER_SLOTS}}
         if slot == "filing_matter":
+            # The person type said in the conversation ("我想预约 我是职工") holds for the new matter
+            # if the matter tells person types apart; it is not asked again.
+            said = state.get("person_type")
+            fits = self._check_person_type(said, state) if said and self.person_types(self._matter(state)) else None
+            person_type = fits.value if fits is not None and fits.ok else None
             if value in HOSPITAL_MATTERS and state.get("filing_township"):
-                return {"filing_person_type": None}  # 慢特病认定 ↔ 转诊: the same township and side
-            return {"filing_person_type": None, "filing_township": None, "filing_road_side": None}
+                return {"filing_person_type": person_type}  # 慢特病认定 ↔ 转诊: the same township and side
+            return {"filing_person_type": person_type, "filing_township": None, "filing_road_side": None}
         if slot == "filing_township":
             return {"filing_road_side": None}
         return {}

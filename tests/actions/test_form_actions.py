@@ -282,3 +282,15 @@ def test_a_question_read_as_a_status_question_without_any_word_of_a_filing_is_an
     [message] = dispatcher.messages
     assert "预约记录" not in message["text"]
     assert "基本医疗保险参保人员享受门诊慢特病病种待遇认定" in [b["title"] for b in message["buttons"]]
+
+
+def test_a_filing_started_with_a_person_type_and_no_matter_asks_the_matter_and_keeps_the_person_type():
+    # "我想预约 我是职工": the form asks which matter; once told, the person type is not asked again
+    texts, set_slots = run(ValidateFilingForm(), tracker("我想预约 我是职工", {"requested_slot": None,
+                                                                             "person_type": "城镇职工"}))
+    assert set_slots["requested_slot"] == "filing_matter" and not set_slots.get("form_outcome")
+    slots = {"requested_slot": "filing_matter", "person_type": "城镇职工"}
+    texts, set_slots = run(ValidateFilingForm(), tracker("门诊费用报销", slots,
+                                                         extracted={"filing_matter": "门诊费用报销"}))
+    assert set_slots["filing_matter"] == "outpatient_reimbursement"
+    assert set_slots["filing_person_type"] == "城镇职工" and set_slots["requested_slot"] == "filing_name"
