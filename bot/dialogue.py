@@ -271,6 +271,8 @@ class Conversation:
                 return self.catalogue.matter(value), [], float("inf")
         best: List[Candidate] = []
         for words in understood.texts("matter") + understood.values("matter") + self._spans_read_together(understood):
+            if len(content(words)) < 2:
+                continue  # a stray one-character span ("那" in "那濮阳县报的话要多久") names nothing
             candidates = self._match(words)
             if candidates and (not best or candidates[0].score > best[0].score):
                 best = candidates

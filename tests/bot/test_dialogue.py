@@ -915,3 +915,19 @@ def test_a_fee_question_naming_no_matter_gets_what_the_province_guide_says_of_al
     assert "不是医保费" in answer.text and not answer.buttons
     [one] = chat.say("ask_fee", "生育津贴收费吗", matter="生育津贴")
     assert one.text.startswith("【生育津贴支付】是否收费")
+
+
+def test_a_one_character_matter_span_names_no_matter(chat):
+    # the NLU tagged "那" in "那濮阳县报的话要多久": the question stays on 产前检查费支付
+    chat.say("ask_matter", "怀孕做产检的钱能报吗，我是职工", matter="怀孕做产检", person_type="职工")
+    [answer] = chat.say("ask_time_limit", "那濮阳县报的话要多久", matter="那", region="濮阳县")
+    assert answer.text.startswith("【产前检查费支付") and "不超过20个工作日" in answer.text
+
+
+def test_a_unit_employee_is_a_worker_not_the_unit(chat):
+    # "单位职工" tagged as 单位 and 职工: the three 转诊 hospitals for 城镇职工, not the unit's missing place
+    text = "我是单位职工，要去北京看病，需要转诊，去哪个医院开证明"
+    found = [entity("person_type", "单位", text), entity("person_type", "职工", text), entity("matter", "转诊", text)]
+    turn = chat.conversation.respond(Understanding("ask_hospital", text, found), {})
+    assert turn.slots["person_type"] == "城镇职工"
+    assert all(h in turn.messages[0].text for h in ("濮阳县人民医院", "濮阳县中医院", "濮阳县第二人民医院"))
