@@ -825,6 +825,10 @@ class Conversation:
             side, township_note, question = self._side(state)
             if question:
                 updates["pending"] = aspect
+                # Cases assessed at the 乡镇卫生院 whatever the side (4 慢性病 for the rural poor): said now
+                elsewhere = [n.text for n in variant.notes if n.applies_to(person_type) and "乡镇卫生院" in n.text]
+                if elsewhere:
+                    question = Message(question.text + "\n注意：" + "\n注意：".join(elsewhere), question.buttons)
                 return Turn([question], updates)
         shown = "where" if aspect == "hospital" else aspect
         text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)

@@ -931,3 +931,11 @@ def test_a_unit_employee_is_a_worker_not_the_unit(chat):
     turn = chat.conversation.respond(Understanding("ask_hospital", text, found), {})
     assert turn.slots["person_type"] == "城镇职工"
     assert all(h in turn.messages[0].text for h in ("濮阳县人民医院", "濮阳县中医院", "濮阳县第二人民医院"))
+
+
+def test_the_side_question_for_residents_chronic_disease_says_which_cases_go_to_the_township_clinic(chat):
+    # 000 item 16 四(一)2): 高血压并发症 and three others are assessed at the 乡镇卫生院 (rural poor only)
+    [question] = chat.say("ask_where", "俺是贫困户 有高血压并发症 城乡居民医保 慢性病鉴定去哪",
+                          matter="慢性病鉴定", person_type="城乡居民")
+    assert "106国道以东还是以西" in question.text
+    assert "高血压并发症" in question.text and "在所在乡镇卫生院鉴定（限农村贫困人口）" in question.text
