@@ -299,6 +299,18 @@ class Conversation:
         whole = self._whole_match(understood.text)
         return bool(whole) and whole[0].matter_id == matter.id
 
+    def _clearly_named(self, text: str) -> Optional[str]:
+        """The matter the whole message names outright (an alias in it, COVERED_SCORE) and at least
+        twice as strongly as any other, if one; of the facility matters, only the kind it names."""
+        matches = self._whole_match(text)
+        ids = facility_named(text)
+        if ids:
+            matches = [c for c in matches if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]
+        if matches and matches[0].score >= COVERED_SCORE and (
+                len(matches) == 1 or matches[0].score >= 2 * matches[1].score):
+            return matches[0].matter_id
+        return None
+
     def covers(self, text: str) -> bool:
         """Whether a message the NLU took for out of scope plainly names one of the matters
         ("俺在药店买的药能报不 门诊报销去哪"): then it is answered, not turned away."""
@@ -476,6 +488,19 @@ class Conversation:
             if asked:
                 intent = asked
                 understood = Understanding(intent, understood.text, understood.entities)
+        clear = self._clearly_named(understood.text) if intent == "nlu_fallback" else None
+        if clear is not None:
+            # Unsure of the wording, yet the whole message points at one matter far ahead of any
+            # other (not a span's): "…他是农村的 没单位 搁哪办" asks where, and is answered; a longer
+            # message asking nothing plain gets the whole card; "慢性病那个" gets the aspects to choose from.
+            asked = aspect_intent_asked(understood.text) or (
+                "ask_matter" if len(content(understood.text)) >= 8 else None)
+            if asked is None:
+                matter = self.catalogue.matter(clear)
+                return Turn([self._aspect_choices(matter)], {**updates, "matter": clear, "candidates": None})
+            intent = asked
+            understood = Understanding(intent, understood.text, [
+                *(e for e in understood.entities if e.get("entity") != "matter"), {"entity": "matter", "value": clear}])
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds
             remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
@@ -882,13 +907,17 @@ class Conversation:
         return Message("请问您想办哪项医保业务？可以直接说，比如“门诊费用怎么报销”，或点下面的常见业务：", [
             (self.catalogue.matter(m).name, payload("inform", matter=m)) for m in MENU_MATTERS])
 
+    @staticmethod
+    def _aspect_choices(matter: Matter) -> Message:
+        return Message(f"我不太确定您的意思。关于“{matter.name}”，您想了解哪一方面？", [
+            (title, payload(intent, matter=matter.id)) for title, intent in ASPECT_CHOICES])
+
     def _unsure(self, understood: Understanding, remembered: Optional[Matter] = None) -> Turn:
         """Low confidence: suggest up to three matters, never answer one outright. Right after a
         matter ("自己摔的，没找交警" after 住院费用报销) a message naming no other matter is
         about it: which of its aspects is asked."""
         if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
-            return Turn([Message(f"我不太确定您的意思。关于“{remembered.name}”，您想了解哪一方面？", [
-                (title, payload(intent, matter=remembered.id)) for title, intent in ASPECT_CHOICES])], {})
+            return Turn([self._aspect_choices(remembered)], {})
         candidates = [c for c in self._match(understood.text) if c.score >= 3.0]
         ids = facility_named(understood.text)
         if ids:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions

@@ -115,11 +115,20 @@ def test_a_named_region_is_answered_from_its_guide(chat):
     assert "即时办理" in county.text
 
 
-def test_low_confidence_suggests_and_never_answers(chat):
+def test_low_confidence_suggests_and_never_answers(chat, catalogue):
+    # the matter is plain, the question is not: its aspects to choose from, no answer
     [message] = chat.say("nlu_fallback", "慢性病那个")
-    assert message.buttons and "窗口" not in message.text
-    [nothing] = chat.say("nlu_fallback", "嗯嗯嗯")
+    assert "门诊慢特病" in message.text and "窗口" not in message.text
+    assert [t for t, _ in message.buttons][:3] == ["办理地点", "要带的材料", "办理时限"]
+    [nothing] = Chat(Conversation(catalogue)).say("nlu_fallback", "嗯嗯嗯")
     assert "0393-8669566" in nothing.text and "窗口" not in nothing.text
+
+
+def test_a_low_confidence_question_plainly_about_one_matter_is_answered(chat):
+    # nothing tagged, yet 农村/没单位/办医保 point at 城乡居民参保登记 alone, and 搁哪 asks where
+    text = "俺想给俺家老人办医保 他是农村的 没单位 搁哪办"
+    turn = chat.conversation.respond(Understanding("nlu_fallback", text, [entity("person_type", "农村的", text)]), {})
+    assert turn.messages[0].text.startswith("【城乡居民参保登记") and "73、74号窗口" in turn.messages[0].text
 
 
 def test_a_question_without_any_matter_asks_which(chat):
