@@ -84,6 +84,8 @@ SWITCH_SCORE = 25.0
 # An out-of-scope reading is overruled only by a message that names a matter outright (an alias
 # in it scores 40 and up; "门诊一年最多报多少钱" scores less).
 COVERED_SCORE = 40.0
+# The whole message outweighs the matter of a span when it scores this many times higher.
+OUTWEIGHS = 1.8
 # A side of 106国道 named in a question about a township is a guess to check, not a fact.
 # "俺是…", "我是…", "本人…": the clause tells the asker's own circumstances.
 SAYS_SELF = re.compile(r"(我|俺|咱|本人)(是|在|就是|属于|算)?$|(我|俺|本人)(是|属于)")
@@ -528,6 +530,15 @@ class Conversation:
                 whole_matter, whole_candidates = self.matter_named(text, whole)
                 if whole_matter is not None or whole_candidates:
                     matter, candidates = whole_matter, whole_candidates
+        if matter is not None:
+            # A span whose matter the whole message hardly points at ("刷医保卡" in "开药店想刷医保卡，
+            # 咋弄", "交居民医保" in "…交居民医保能享受缴费补贴不"): the matter the whole message names.
+            whole = whole_match()
+            span_in_whole = next((c.score for c in whole if c.matter_id == matter.id), 0.0)
+            if whole and whole[0].matter_id != matter.id and whole[0].score >= COVERED_SCORE \
+                    and whole[0].score >= OUTWEIGHS * span_in_whole:
+                whole_matter, _ = self.matter_named(text, whole)
+                matter = whole_matter or matter
         if candidates:
             # A short span ("门诊") may fit several matters while the whole message fits one.
             whole, _ = self.matter_named(text, whole_match())

@@ -948,3 +948,9 @@ def test_the_side_question_for_residents_chronic_disease_says_which_cases_go_to_
                           matter="慢性病鉴定", person_type="城乡居民")
     assert "106国道以东还是以西" in question.text
     assert "高血压并发症" in question.text and "在所在乡镇卫生院鉴定（限农村贫困人口）" in question.text
+
+
+def test_a_span_the_whole_message_hardly_points_at_gives_way_to_the_matter_it_names(chat):
+    # "刷医保卡" alone reads as 异地就医直接结算问题协调; the message asks how a pharmacy joins 医保
+    [answer] = chat.say("ask_matter", "开药店想刷医保卡，咋弄", matter="刷医保卡")
+    assert answer.text.startswith("【零售药店申请定点协议管理") and "异地就医" not in answer.text
