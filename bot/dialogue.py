@@ -478,8 +478,11 @@ class Conversation:
         if intent == "nlu_fallback" and region and slots.get("matter") and slots.get("aspect") in ASPECT_INTENTS \
                 and self._names_no_other_matter(self._whole_match(understood.text)):
             intent = ASPECT_INTENTS[slots["aspect"]]  # "濮阳县呢" after a 河南省 answer: the same question, there
-        if intent == "nlu_fallback" and township is not None and self._hospital_matter(understood.text, None):
-            intent = "ask_hospital"  # "俺是白罡乡的…转诊单在哪开": the township and 转诊 say what is asked
+        if intent == "nlu_fallback" and (township is not None or side in ("east", "west")) and self._hospital_matter(
+                understood.text, self.catalogue.matter(slots["matter"]) if slots.get("matter") else None):
+            # "俺是白罡乡的…转诊单在哪开": the township and 转诊 say what is asked; "对，在国道西边"
+            # after 异地转诊: the side tells which hospital
+            intent = "ask_hospital"
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"

@@ -954,3 +954,9 @@ def test_a_span_the_whole_message_hardly_points_at_gives_way_to_the_matter_it_na
     # "刷医保卡" alone reads as 异地就医直接结算问题协调; the message asks how a pharmacy joins 医保
     [answer] = chat.say("ask_matter", "开药店想刷医保卡，咋弄", matter="刷医保卡")
     assert answer.text.startswith("【零售药店申请定点协议管理") and "异地就医" not in answer.text
+
+
+def test_a_side_told_in_words_the_nlu_is_unsure_of_gives_the_hospital_of_that_side(chat):
+    chat.say("ask_hospital", "俺是城乡居民医保，要转到郑州大医院看病，转诊单在哪开", matter="转诊", person_type="城乡居民")
+    [answer] = chat.say("nlu_fallback", "对，在国道西边", road_side="国道西边")
+    assert "濮阳县中医院" in answer.text and "濮阳县人民医院" not in answer.text
