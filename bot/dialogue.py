@@ -521,6 +521,8 @@ class Conversation:
             # Alone, it is what is asked about ("要给新工人上职工医保").
             text = SCHEME_WORDS.sub("", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
+        for words in self._scheme_words_of_person_type(understood):
+            text = text.replace(words, "")  # "…当时没报 城乡居民医保 回来咋报": the NLU read who asks
         ask_prefix = ""
         def whole_match() -> List[Candidate]:  # the matcher's reading of it is kept for the turn (_match)
             return self._whole_match(text)
@@ -776,6 +778,14 @@ class Conversation:
             return understood, []
         return (Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in scheme]),
                 [understood.texts_of(e) for e in scheme])
+
+    @staticmethod
+    def _scheme_words_of_person_type(understood: Understanding) -> List[str]:
+        """The scheme names ("城乡居民医保") holding a span the NLU tagged as the person type."""
+        spans = [(e["start"], e["end"]) for e in understood.told()
+                 if e.get("entity") == "person_type" and e.get("start") is not None]
+        return [m.group(0) for m in SCHEME_WORDS.finditer(understood.text)
+                if any(m.start() <= a and b <= m.end() for a, b in spans)]
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:

@@ -960,3 +960,11 @@ def test_a_side_told_in_words_the_nlu_is_unsure_of_gives_the_hospital_of_that_si
     chat.say("ask_hospital", "俺是城乡居民医保，要转到郑州大医院看病，转诊单在哪开", matter="转诊", person_type="城乡居民")
     [answer] = chat.say("nlu_fallback", "对，在国道西边", road_side="国道西边")
     assert "濮阳县中医院" in answer.text and "濮阳县人民医院" not in answer.text
+
+
+def test_a_scheme_name_the_nlu_read_as_the_person_type_is_not_matched_as_a_matter(chat):
+    # "城乡居民医保" says who asks (tagged 城乡居民): not 城乡居民参保登记
+    text = "俺家孩子骑电车摔了 住了几天院 当时没报 城乡居民医保 回来咋报"
+    [answer] = chat.conversation.respond(Understanding("ask_matter", text, [entity("person_type", "城乡居民", text)]),
+                                         {}).messages
+    assert answer.text.startswith("【住院费用报销") and "参保地乡镇卫生院医保科" in answer.text
