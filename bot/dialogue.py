@@ -174,6 +174,7 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
     return None
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
+ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
@@ -781,11 +782,13 @@ class Conversation:
 
     @staticmethod
     def _scheme_words_of_person_type(understood: Understanding) -> List[str]:
-        """The scheme names ("城乡居民医保") holding a span the NLU tagged as the person type."""
+        """The scheme names ("城乡居民医保") holding a span the NLU tagged as the person type, unless
+        joining the scheme is what is asked ("给俩娃办城乡居民医保")."""
         spans = [(e["start"], e["end"]) for e in understood.told()
                  if e.get("entity") == "person_type" and e.get("start") is not None]
         return [m.group(0) for m in SCHEME_WORDS.finditer(understood.text)
-                if any(m.start() <= a and b <= m.end() for a, b in spans)]
+                if any(m.start() <= a and b <= m.end() for a, b in spans)
+                and not ENROLS_IN.search(understood.text[:m.start()])]
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:

@@ -968,3 +968,10 @@ def test_a_scheme_name_the_nlu_read_as_the_person_type_is_not_matched_as_a_matte
     [answer] = chat.conversation.respond(Understanding("ask_matter", text, [entity("person_type", "城乡居民", text)]),
                                          {}).messages
     assert answer.text.startswith("【住院费用报销") and "参保地乡镇卫生院医保科" in answer.text
+
+
+def test_joining_a_scheme_the_nlu_read_as_the_person_type_is_still_the_enrolment(chat):
+    text = "俺在广东东莞打工好几年了 老家是王称固的 今年想给俺家俩娃在老家办城乡居民医保 人回不去 手机上能弄不"
+    found = [entity("township", "王称固", text), entity("person_type", "城乡居民", text)]
+    [answer] = chat.conversation.respond(Understanding("ask_online", text, found), {}).messages
+    assert answer.text.startswith("【城乡居民参保登记") and "河南医保" in answer.text
