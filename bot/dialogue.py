@@ -174,9 +174,10 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
     return None
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
-ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
+# Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
+ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"

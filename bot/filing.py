@@ -229,7 +229,7 @@ class FilingForm(FormSpec):
             # The person type said in the conversation ("我想预约 我是职工") holds for the new matter
             # if the matter tells person types apart; it is not asked again.
             said = state.get("person_type")
-            fits = self._check_person_type(said, state) if said and self.person_types(self._matter(state)) else None
+            fits = self._check_person_type(said, state) if said else None
             person_type = fits.value if fits is not None and fits.ok else None
             if value in HOSPITAL_MATTERS and state.get("filing_township"):
                 return {"filing_person_type": person_type}  # 慢特病认定 ↔ 转诊: the same township and side
