@@ -111,7 +111,7 @@ ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
 ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点")),
-                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥")),
+                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|(哪个|什么|啥|哪张)表|填表|表格")),
                  ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
@@ -629,6 +629,8 @@ class Conversation:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
+        asked = [a for a, words in ASKED_ASPECTS if words.search(text)]
+        also: List[str] = []  # a second aspect the same message asks, answered after the first
         if matter is not None and matter.id in offered_ids and slots.get("pending") \
                 and not ASKS_SOMETHING.search(understood.text):
             # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
@@ -638,8 +640,12 @@ class Conversation:
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
         elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
             aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
-        elif intent in INTENT_ASPECTS and len({a for a, words in ASKED_ASPECTS if words.search(text)}) >= 2:
+            also = [a for a in asked if a in ("where", "materials")]  # "啥时候能报名 去哪报": the place too
+        elif intent in INTENT_ASPECTS and len(asked) >= 2:
             aspect = "general"  # "去哪办，要带啥，多久能好": the whole card answers all of it
+        elif intent == "ask_where" and asked and asked[0] != "where":
+            # "在濮阳县办呢，填哪个表": the words ask another aspect and no place; both are answered
+            aspect, also = asked[0], ["where"]
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:
@@ -690,7 +696,13 @@ class Conversation:
                 both = self._answer_each(joined, aspect, state, updates, back_to_county)
                 if both is not None:
                     return both
-        return self._answer(matter, aspect, state, updates, back_to_county)
+        turn = self._answer(matter, aspect, state, updates, back_to_county)
+        for other in also:
+            if turn.slots.get("pending"):
+                break  # a question was asked first: its answer comes before anything else
+            more = self._answer(matter, other, {**state, **turn.slots}, dict(turn.slots))
+            turn = Turn(turn.messages + more.messages, {**more.slots, "aspect": aspect})
+        return turn
 
     def _for_the_facility(self, text: str, matter: Optional[Matter], candidates: List[Candidate],
                           remembered: Optional[Matter], whole_match) -> Tuple[Optional[Matter], List[Candidate]]:

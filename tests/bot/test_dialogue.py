@@ -975,3 +975,11 @@ def test_joining_a_scheme_the_nlu_read_as_the_person_type_is_still_the_enrolment
     found = [entity("township", "王称固", text), entity("person_type", "城乡居民", text)]
     [answer] = chat.conversation.respond(Understanding("ask_online", text, found), {}).messages
     assert answer.text.startswith("【城乡居民参保登记") and "河南医保" in answer.text
+
+
+def test_which_form_to_fill_is_answered_with_the_materials_and_the_window(chat):
+    # "在濮阳县办呢，填哪个表" reads as a where-question; the form is among the materials (000 item 1)
+    [materials, where] = chat.say("ask_where", "在濮阳县办城乡居民参保，填哪个表", matter="城乡居民参保")
+    assert materials.text.startswith("【城乡居民参保登记") and "参保登记表" in materials.text
+    assert "73、74号窗口" in where.text
+
