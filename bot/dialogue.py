@@ -178,6 +178,8 @@ SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
+# …or just after it, in the same clause ("城乡居民医保啥时候能报名"; not "…城乡居民医保 回来咋报").
+ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
@@ -801,7 +803,8 @@ class Conversation:
                  if e.get("entity") == "person_type" and e.get("start") is not None]
         return [m.group(0) for m in SCHEME_WORDS.finditer(understood.text)
                 if any(m.start() <= a and b <= m.end() for a, b in spans)
-                and not ENROLS_IN.search(understood.text[:m.start()])]
+                and not ENROLS_IN.search(understood.text[:m.start()])
+                and not ENROLS_AFTER.search(understood.text[m.end():])]
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:
