@@ -26,7 +26,8 @@ from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
-from bot.review import CALLBACK_WORKING_DAYS, QUESTION_ABOUT_REVIEWS, WINDOW_NAMED, ReviewForm, rules_of_reviews
+from bot.review import (CALLBACK_WORKING_DAYS, LONGEST_QUESTION, QUESTION_ABOUT_REVIEWS, WINDOW_NAMED, ReviewForm,
+                        rules_of_reviews)
 from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
@@ -147,10 +148,14 @@ class ValidateForm(FormValidationAction):
         if slot in NOT_ANSWERED_SLOTS or intent.get("name") not in MID_FORM_QUESTIONS \
                 or float(intent.get("confidence") or 0) < 0.6:
             return []
+        if spec.interrupt(slot, text, state) is not None:
+            return []  # the form's own reading of the message comes first
+        if slot == "review_comment" and len(plain(text)) > LONGEST_QUESTION:
+            return []  # a complaint often asks "为什么要跑三次？": it is the comment
         if slot in FREE_TEXT_SLOTS:
             if not (ENDS_AS_QUESTION.search(text) or (intent["name"] == "handoff" and len(text) <= 8)):
                 return []
-        elif spec.check(slot, text, state).ok or spec.interrupt(slot, text, state) is not None:
+        elif spec.check(slot, text, state).ok:
             return []
         if intent["name"] == "handoff":
             return [handoff()]

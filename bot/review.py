@@ -17,6 +17,7 @@ from bot.validators import Checked, check_note, check_phone, mask_phone, plain
 
 REVIEW_SOURCE = ("000/1/八（二）", "000/1/八（三）")
 CALLBACK_WORKING_DAYS = 1
+LONGEST_QUESTION = 16  # characters: a longer message where a comment is asked is the comment, questions and all
 SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 
 
@@ -26,13 +27,28 @@ QUESTION_ABOUT_REVIEWS = re.compile(r"(差评|好评|评价|等级|回访).{0,12
                                     r"怎么|咋|算不算|是不是|多长)|(多久|几个|几种|怎么|咋|多长).{0,8}(差评|好评|评价|回访)")
 
 
-def rules_of_reviews(catalogue: Catalogue) -> Message:
+# "你们会咋处理", "差评了有人管吗": asked while reviewing, about what becomes of the review.
+ASKED_ABOUT_HANDLING = re.compile(r"(会|要|怎么|咋|如何|谁来?).{0,3}(处理|回访|跟进|反馈|解决|联系)|"
+                                  r"有(没有)?人(管|回访|联系|处理|跟进)|(有|管)(用|啥用|什么用)(吗|不|没|$)")
+
+
+def rules_of_reviews(catalogue: Catalogue, reviewing: bool = False) -> Message:
+    """The levels and the callback rule; while reviewing, without the offer to start a review."""
     notes = SourceNotes(catalogue)
     for src in REVIEW_SOURCE:
         notes.add(src)
-    return Message("政务服务“好差评”评价分为“非常满意”“满意”“基本满意”“不满意”“非常不满意”五个等级，"
-                   "后两个等级为差评。收到差评后，承办业务的经办机构应当在1个工作日内，安排专人回访核实。\n"
-                   f"{notes.line()}\n要评价本次服务，请回复“我要评价”。", [("我要评价", "/give_review")])
+    text = ("政务服务“好差评”评价分为“非常满意”“满意”“基本满意”“不满意”“非常不满意”五个等级，"
+            "后两个等级为差评。收到差评后，承办业务的经办机构应当在1个工作日内，安排专人回访核实。\n"
+            f"{notes.line()}")
+    if reviewing:
+        return Message(text + "\n接着办刚才的评价：")
+    return Message(text + "\n要评价本次服务，请回复“我要评价”。", [("我要评价", "/give_review")])
+
+
+def asks_about_reviews(said: str) -> bool:
+    """A short question about the rules or the handling, not a comment that also asks something."""
+    asks = QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said)
+    return len(said) <= LONGEST_QUESTION and bool(asks)
 
 
 LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
@@ -116,6 +132,8 @@ class ReviewForm(FormSpec):
         if ASKS_FOR_THE_PHONE.search(said) and not re.search(r"\d{5,}", said):
             # the slot asked is cleared: it does not keep the question as its answer
             return Step({slot: None}, [Message(f"濮阳县医保监督电话：{SUPERVISION_PHONE}，投诉、咨询都可以拨打。")])
+        if asks_about_reviews(said):  # answered, and the same step asked again
+            return Step({slot: None}, [rules_of_reviews(self.catalogue, reviewing=True)])
         if slot == "review_comment":  # "非常满意" typed after "您的评价：满意。": the level, corrected
             level = LEVEL_ONLY.match(said)
             return Step({"review_level": level.group(1), "review_comment": None}) if level else None

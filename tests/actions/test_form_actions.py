@@ -274,6 +274,32 @@ def test_asking_for_the_phone_where_the_comment_is_asked_tells_it_and_asks_the_c
     assert missing(review_form(), {**slots, **set_slots}) == "review_comment"
 
 
+@pytest.mark.parametrize("question,intent", [("你们会咋处理", "ask_process"), ("差评了有人管吗", "ask_matter"),
+                                             ("基本满意算差评不", "give_review")])
+def test_asking_how_a_review_is_handled_while_reviewing_is_answered_and_the_step_asked_again(records, question,
+                                                                                             intent):
+    from actions.forms import ValidateReviewForm, review_form
+    from bot.forms import missing
+    slots = {"review_subject": "70号窗口", "review_level": "非常不满意", "requested_slot": "review_comment"}
+    review_tracker = tracker(question, slots, extracted={"review_comment": question}, intent=intent)
+    review_tracker.active_loop = {"name": "review_form"}
+    texts, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert "1个工作日内，安排专人回访核实" in texts[0] and texts[0].endswith("接着办刚才的评价：")
+    assert "我要评价" not in texts[0] and len(texts) == 1
+    assert set_slots["review_comment"] is None and set_slots.get("form_outcome") is None
+    assert missing(review_form(), {**slots, **set_slots}) == "review_comment"
+
+
+def test_a_comment_that_also_asks_something_is_kept_as_the_comment(records):
+    from actions.forms import ValidateReviewForm
+    comment = "窗口的人爱答不理，材料交了三次还说不全，你们会怎么处理？"
+    slots = {"review_subject": "70号窗口", "review_level": "非常不满意", "requested_slot": "review_comment"}
+    review_tracker = tracker(comment, slots, extracted={"review_comment": comment}, intent="ask_process")
+    review_tracker.active_loop = {"name": "review_form"}
+    _, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert set_slots["review_comment"] == comment
+
+
 def test_a_question_read_as_a_status_question_without_any_word_of_a_filing_is_answered_as_a_question():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionCheckStatus().run(dispatcher, tracker(
