@@ -984,9 +984,15 @@ def test_which_form_to_fill_is_answered_with_the_materials_and_the_window(chat):
     assert "73、74号窗口" in where.text
 
 
-def test_joining_asked_after_the_scheme_name_offers_the_enrolment(chat):
+def test_joining_asked_after_the_scheme_name_is_answered_for_the_enrolment(chat):
     # "城乡居民医保啥时候能报名": 城乡居民医保 is what is joined, not only who asks
     text = "城乡居民医保啥时候能报名 去哪报"
     turn = chat.conversation.respond(Understanding("ask_where", text, [entity("person_type", "城乡居民", text)]), {})
-    offered = [title for message in turn.messages for title, _ in message.buttons]
-    assert "城乡居民参保登记" in offered and "参保单位参保信息查询" not in offered
+    answer = "\n".join(message.text for message in turn.messages)
+    assert "【城乡居民参保登记" in answer and "73、74号窗口" in answer
+    assert not any(message.buttons for message in turn.messages)
+
+
+def test_paying_the_residents_scheme_is_its_enrolment_not_a_choice(chat):
+    [answer, *_] = chat.say("ask_matter", "居民医保啥时候交")
+    assert answer.text.startswith("【城乡居民参保登记") and not answer.buttons
