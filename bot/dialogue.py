@@ -590,6 +590,9 @@ class Conversation:
                 fitting = named_for if len(named_for) == 1 else fitting
             if len(fitting) == 1:
                 matter = fitting[0]
+            elif intent in INTENT_ASPECTS and not (person_type or township or side or region):
+                # Offering the same choices again would go round in circles: the asked aspect for each.
+                return self._answer_offered(offered, understood.text, intent, {**slots, **updates}, updates)
             elif asks_question or person_type or township:
                 # "是城乡居民，八公桥的" under 住院/门诊/生育医疗费: the choices that serve 城乡居民, again
                 candidates = [Candidate(m.id, 0.0, m.name) for m in (fitting or offered)]
@@ -768,6 +771,25 @@ class Conversation:
             back_to_county = False
         return Turn(messages, {**updates, "matter": None, "candidates": [m.id for m in matters],
                                "aspect": aspect, "pending": None})
+
+    def _answer_offered(self, offered: List[Matter], text: str, intent: str, state: Dict[str, Any],
+                        updates: Dict[str, Any]) -> Turn:
+        """A question asked under offered choices without picking one ("那要带啥" under 职工/城乡居民
+        参保登记): answered for each of them, each under its own name; the choices stay on offer."""
+        aspect = INTENT_ASPECTS[intent]
+        if ASKS_AMOUNT.search(text):
+            aspect = "amount"
+        elif WHEN_TO_APPLY.search(text):
+            aspect = "apply_period"
+        elif aspect in ("general", "hospital"):
+            aspect = "where"
+        side = state.get("road_side") if state.get("road_side") in ("east", "west") else None
+        messages = [Message(aspect_answer(self.catalogue, matter, aspect, region=state.get("region"),
+                                          person_type=state.get("person_type"), side=side)) for matter in offered[:3]]
+        messages.append(Message("以上分别是这几项的说明。您要办的是哪一项？点一下可以看它的全部办事指南：", [
+            (matter.name, payload("ask_matter", matter=matter.id)) for matter in offered[:3]]))
+        return Turn(messages, {**updates, "matter": None, "candidates": [m.id for m in offered[:3]],
+                               "aspect": aspect, "pending": aspect})
 
     def _offices_asked(self, text: str) -> List[str]:
         """The offices whose location a message asks, when it asks nothing else ("医保中心在啥地方？

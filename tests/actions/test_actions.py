@@ -119,10 +119,12 @@ def test_where_a_transfer_is_done_says_which_end_applies():
     assert "向转出地（参保地）医保经办机构提出申请" in messages[0]["text"]
 
 
-def test_how_much_asked_while_choices_are_offered_asks_which_matter_first():
+def test_how_much_asked_while_choices_are_offered_is_answered_for_each_then_which_is_asked():
     messages, slots = run(ActionSmallTalk(), tracker("钱能报多少", "out_of_scope",
                                                      candidates=["inpatient_reimbursement", "maternity_medical_payment"]))
-    assert [b["title"] for b in messages[0]["buttons"]] == ["住院费用报销", "生育医疗费支付"]
+    assert [m["text"].split("】")[0] for m in messages[:2]] == ["【住院费用报销", "【生育医疗费支付"]
+    assert all("办事指南没有写报销比例" in m["text"] for m in messages[:2])
+    assert [b["title"] for b in messages[2]["buttons"]] == ["住院费用报销", "生育医疗费支付"]
     assert slots["pending"] == "amount"
 
 

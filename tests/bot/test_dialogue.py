@@ -312,7 +312,10 @@ def test_two_matters_asked_together_get_an_answer_each(chat):
         "【门诊费用报销·城镇职工】办理地点：濮阳县行政服务大厅70号窗口",
         "【住院费用报销·城镇职工】办理地点：濮阳县行政服务大厅70号窗口"]
     chat.slots.update(turn.slots)
-    [question] = chat.say("ask_materials", "那要带啥")  # which of the two: asked, not guessed
+    # "那要带啥" about both: the materials of each, not a guess at one, then which of them
+    *answers, question = chat.say("ask_materials", "那要带啥")
+    assert [m.text.split("\n")[0] for m in answers] == ["【门诊费用报销·城镇职工】请一次带齐以下材料：",
+                                                      "【住院费用报销·城镇职工】请一次带齐以下材料："]
     assert [t for t, _ in question.buttons] == ["门诊费用报销", "住院费用报销"]
 
 
@@ -347,7 +350,10 @@ def test_offered_choices_are_offered_again_for_a_follow_up(chat):
     [choices] = chat.say("ask_where", "查参保信息 去几号窗口")
     offered = [t for t, _ in choices.buttons]
     assert len(offered) >= 2
-    [again] = chat.say("ask_materials", "要带啥")
+    # asked without a pick: the materials of each (not the same choice again), then the choice
+    *answers, again = chat.say("ask_materials", "要带啥")
+    assert [m.text.split("】")[0] for m in answers] == [f"【{title}" for title in offered]
+    assert all("请一次带齐以下材料" in m.text for m in answers)
     assert [t for t, _ in again.buttons] == offered
     [answer] = chat.click(again, offered[0])
     assert answer.text.startswith(f"【{offered[0]}") and "请一次带齐以下材料" in answer.text
@@ -896,7 +902,9 @@ def test_an_offered_matter_the_whole_message_names_clearly_is_picked(chat):
     [answer] = chat.say("ask_where", "户籍地变了在哪改")
     assert answer.text.startswith("【城乡居民参保信息变更登记") and "73、74号窗口" in answer.text
     chat.slots = {"candidates": ["resident_enrollment", "resident_info_change"], "pending": "general"}
-    [again] = chat.say("ask_online", "能在手机上办不")  # 手机 is how, not which: the choice stands
+    # 手机 is how, not which: the choice stands, and the online ways of each are told
+    *answers, again = chat.say("ask_online", "能在手机上办不")
+    assert [m.text.split("】")[0] for m in answers] == ["【城乡居民参保登记", "【城乡居民参保信息变更登记"]
     assert {t for t, _ in again.buttons} == {"城乡居民参保登记", "城乡居民参保信息变更登记"}
 
 
