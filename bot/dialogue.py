@@ -100,7 +100,8 @@ def _clause_before(text: str, start: int) -> str:
 
 
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
-                           r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能")
+                           r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能|"
+                           r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)")
 # Using the 医保电子凭证 itself (activating it, adding family, showing the code): no guide says how,
 # though many name it among the materials ("要带电子凭证吗" is a materials question).
 ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社保卡).{0,6}(激活|申领|领取|开通|绑定|解绑|添加|怎么用|咋用|"
@@ -297,6 +298,12 @@ class Conversation:
         together = [understood.text[a["start"]:b["end"]] for a, b in zip(spans, spans[1:])
                     if understood.text[a["end"]:b["start"]] in ("", "的")]
         return [words for words in together if resolve(self._match(words)).kind == "one"]
+
+    def _span_in_name(self, understood: Understanding, matter: Matter) -> bool:
+        """Whether a matter span is part of the matter's own name ("转诊" of 异地转诊人员备案): then the
+        words around it ("俺媳妇没工作…她要转诊呢") describe the person, not another matter."""
+        name = fold(matter.name)
+        return any(len(words) >= 2 and words in name for words in map(fold, understood.texts("matter")))
 
     def _names_one_matter_outright(self, understood: Understanding) -> bool:
         matter, _, score = self._entity_match(understood)
@@ -545,7 +552,7 @@ class Conversation:
             whole = whole_match()
             span_in_whole = next((c.score for c in whole if c.matter_id == matter.id), 0.0)
             if whole and whole[0].matter_id != matter.id and whole[0].score >= COVERED_SCORE \
-                    and whole[0].score >= OUTWEIGHS * span_in_whole:
+                    and whole[0].score >= OUTWEIGHS * span_in_whole and not self._span_in_name(understood, matter):
                 whole_matter, _ = self.matter_named(text, whole)
                 matter = whole_matter or matter
         if candidates:
@@ -630,6 +637,7 @@ class Conversation:
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
+        matter, candidates = self._for_a_child(text, matter, candidates)
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
@@ -740,6 +748,17 @@ class Conversation:
         if whole and (len(whole) == 1 or whole[0].score >= whole[1].score * CLEAR_LEAD):
             return self.catalogue.matter(whole[0].matter_id), []
         return matter, fitting
+
+    def _for_a_child(self, text: str, matter: Optional[Matter], candidates: List[Candidate]
+                     ) -> Tuple[Optional[Matter], List[Candidate]]:
+        """"想给娃办个医保": of the enrolments, a child's is 城乡居民参保登记 (72号 is for employees),
+        unless the words say the child works ("孩子刚入职 给他上职工医保")."""
+        enrolments = {"employee_enrollment", "unit_enrollment", "resident_enrollment"}
+        named = {matter.id} if matter is not None else {c.matter_id for c in candidates}
+        if named and named <= enrolments and vocabulary.CHILD.search(fold(text)) \
+                and vocabulary.person_type(text) in (None, "城乡居民"):
+            return self.catalogue.matter("resident_enrollment"), []
+        return matter, candidates
 
     def _joined_matters(self, understood: Understanding, matter: Matter) -> List[Matter]:
         """"门诊报销和住院报销去哪个窗口": the matters of spans joined by 和/跟/、, each named

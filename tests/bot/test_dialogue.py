@@ -319,6 +319,11 @@ def test_two_matters_asked_together_get_an_answer_each(chat):
     assert [t for t, _ in question.buttons] == ["门诊费用报销", "住院费用报销"]
 
 
+def test_a_child_is_enrolled_in_the_residents_scheme(chat):
+    [answer] = chat.say("ask_where", "想给娃办个医保 搁哪办啊")  # a child is no employee: not 72号
+    assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
+
+
 def test_a_second_span_not_joined_by_and_is_not_answered_as_a_matter(chat):
     text = "退休职工能把医保个人账户里的钱一次性取出来吗"
     turn = chat.conversation.respond(Understanding("ask_materials", text, spans(text, "退休职工", "医保个人账户")), {})
@@ -1004,3 +1009,20 @@ def test_joining_asked_after_the_scheme_name_is_answered_for_the_enrolment(chat)
 def test_paying_the_residents_scheme_is_its_enrolment_not_a_choice(chat):
     [answer, *_] = chat.say("ask_matter", "居民医保啥时候交")
     assert answer.text.startswith("【城乡居民参保登记") and not answer.buttons
+
+
+def test_a_matter_named_in_its_own_words_is_not_outweighed_by_words_about_the_person(chat):
+    chat.say("ask_where", "俺在县里机关上班 职工医保 转诊搁哪开", matter="转诊", person_type="职工医保")
+    # "媳妇没工作" is who needs it (a 生育 alias has those words); 转诊 is what she needs
+    [answer] = chat.say("inform", "俺媳妇没工作 交的居民医保 家是五星的 她要转诊呢",
+                        person_type="居民医保", township="五星", matter="转诊")
+    assert "【异地转诊人员备案·城乡居民】" in answer.text and "濮阳县中医院" in answer.text
+    assert "生育" not in answer.text
+
+
+def test_an_employee_whose_unit_pays_is_an_employee_and_is_asked_about_the_application_months(chat):
+    text = "我是县一中的老师 单位交的职工医保 糖尿病打胰岛素 想申请门诊慢行病 去哪"
+    [card] = chat.say("ask_where", text, person_type="单位", matter="门诊慢行病")
+    assert "城镇职工慢性病：濮阳县行政服务大厅69号窗口" in card.text
+    [when] = chat.say("ask_eligibility", "是不是只能3月9月才能申请")
+    assert "每月申请" in when.text
