@@ -81,6 +81,10 @@ class ValidateForm(FormValidationAction):
         """The answer when the message that started the form asked about it instead."""
         return []
 
+    def prefill_messages(self, tracker: Tracker, state: Dict[str, Any]) -> List[Message]:
+        """What to tell about the starting message's own answers (a mistyped 身份证号 in it)."""
+        return []
+
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
         state = form_state(self.spec(), tracker)
@@ -96,6 +100,7 @@ class ValidateForm(FormValidationAction):
             return [SlotSet(OUTCOME, ANSWERED)]
         # The form has just started: take what the conversation already knows.
         state = form_state(self.spec(), tracker)
+        send(dispatcher, self.prefill_messages(tracker, state))
         return [SlotSet(name, value) for name, value in self.prefill(tracker, state).items()
                 if state.get(name) is None]
 
@@ -190,8 +195,17 @@ class ValidateFilingForm(ValidateForm):
         township = conversation().township_in(understood)  # "我是八公桥的，帮我预约慢特病认定"
         values = {"filing_matter": matter_id, "filing_person_type": person_type,
                   "filing_township": township.name if township else state.get("township"),
-                  "person_type": person_type}  # kept for the caution when a resident files a workers-only matter
+                  "person_type": person_type,  # kept for the caution when a resident files a workers-only matter
+                  **self._details(tracker, state).updates}  # "…我叫李建国 身份证4109…": the good ones
         return {k: v for k, v in values.items() if v}
+
+    def prefill_messages(self, tracker: Tracker, state: Dict[str, Any]) -> List[Message]:
+        return self._details(tracker, state).messages
+
+    @staticmethod
+    def _details(tracker: Tracker, state: Dict[str, Any]):
+        spec = filing_form()
+        return spec.take_details(spec.details_in(understanding(tracker).text, None), state)
 
 
 class ValidateReviewForm(ValidateForm):

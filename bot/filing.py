@@ -47,6 +47,14 @@ KEEP_AS_IS = re.compile(r"取消修改|不修改|不改了|不用改|不要改|�
 DENIED_PERSON_TYPE = re.compile(r"(不是|不算|并非|没有?|不)(在)?(城镇|在职)?(职工|居民|单位|灵活就业|上班|工作)(人员)?的?")
 # A corrected value sent with the correction ("身份证号输错了，应该是1101…"): taken at once.
 NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "filing_phone": re.compile(r"1[3-9][0-9]{9}")}
+# Several personal details typed in one message ("我叫王秀英 身份证号4109…", "陈磊，身份证4109…"):
+# a long run of digits (O or X typed among them) is meant as the 身份证号, 11 digits from 1 as the
+# phone, and what is left, once the labels are taken out, as the name.
+ID_RUN = re.compile(r"(?<![0-9])[0-9][0-9OoXx×]{13,19}(?![0-9])")
+PHONE_RUN = re.compile(r"(?<![0-9])1[0-9]{10}(?![0-9])")
+DETAIL_LABELS = re.compile(r"(身份证号?码?|证件号码?|手机号?码?|电话号?码?|联系电话|联系方式)(是|为|[:：])?")
+PERSONAL = ("filing_name", "filing_id_number", "filing_phone")
+NAME_SAID = re.compile(r"叫|名字|姓名")
 # Answers already given that a correction may name, with how it names them. The personal
 # details are looked for before another matter ("身份证号输错了" is not 参保信息变更), the
 # person type and the township after it ("我要办的是城乡居民参保" is not a person type).
@@ -257,6 +265,10 @@ class FilingForm(FormSpec):
             label = next(label for field, label, _ in (*DETAILS, *CIRCUMSTANCES) if field == slot)
             return Step({slot: before.get("value"), "filing_before_edit": None, FAILURES: None},
                         [Message(f"好的，不修改，{label}保留原来的。")])
+        if slot in PERSONAL:
+            found = self.details_in(text, slot)
+            if found:  # "我叫王秀英 身份证号4109…" where the name is asked: each taken and checked
+                return self.take_details(found, state)
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)
@@ -281,6 +293,51 @@ class FilingForm(FormSpec):
             step = Step({"filing_confirm": None, FAILURES: None, **{s: None for s in ANSWER_SLOTS}},
                         [Message("好的，请重新填写姓名、身份证号、手机号和备注（只改一项可以说“改手机号”“改姓名”）。")])
         return step
+
+    def details_in(self, text: str, asked: Optional[str]) -> Dict[str, str]:
+        """The personal details a message holds, as typed, when it holds one that was not asked
+        for (a name, an ID number and a phone all in one message); otherwise empty."""
+        said = plain(text)
+        found: Dict[str, str] = {}
+        id_run = ID_RUN.search(said)
+        phone = PHONE_RUN.search(said)
+        if id_run and not (phone and phone.group(0) == id_run.group(0)):
+            found["filing_id_number"] = id_run.group(0)
+            said = said.replace(id_run.group(0), " ")
+        if phone:
+            found["filing_phone"] = phone.group(0)
+            said = said.replace(phone.group(0), " ")
+        if not found or set(found) == {asked}:
+            return {}
+        rest = DETAIL_LABELS.sub(" ", said).strip(" ，,。.;；、")
+        rest = re.split(r"[\s，,。;；、]+", rest)
+        named = [part for part in rest if NAME_SAID.search(part)] or (rest[:1] if asked == "filing_name" else [])
+        if named and named[0]:
+            found["filing_name"] = named[0]
+        return found
+
+    def take_details(self, found: Dict[str, str], state: Dict[str, Any]) -> Step:
+        """Each detail checked as its own answer would be: the good ones kept (and said back,
+        masked), each bad one explained; the form then asks for whatever is still missing."""
+        if not found:
+            return Step({})
+        updates: Dict[str, Any] = {}
+        kept, errors = [], []
+        for field, label, _ in sorted(DETAILS, key=lambda d: PERSONAL.index(d[0])):
+            if field not in found:
+                continue
+            checked = self.check(field, found[field], state)
+            if checked.ok:
+                updates[field] = checked.value
+                shown = {"filing_id_number": mask_id_number, "filing_phone": mask_phone}.get(field, str)
+                kept.append(f"{label} {shown(checked.value)}")
+            else:
+                updates[field] = None
+                errors.append(checked.error)
+        messages = [Message("已记下：" + "，".join(kept) + "。")] if kept else []
+        messages += [Message(error) for error in errors]
+        updates[FAILURES] = None if kept else float(int(state.get(FAILURES) or 0) + 1)
+        return Step(updates, messages)
 
     def _ask_again(self, fields, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
         for field, label, words in fields:

@@ -320,3 +320,29 @@ def test_a_filing_started_with_a_person_type_and_no_matter_asks_the_matter_and_k
                                                          extracted={"filing_matter": "门诊费用报销"}))
     assert set_slots["filing_matter"] == "outpatient_reimbursement"
     assert set_slots["filing_person_type"] == "城镇职工" and set_slots["requested_slot"] == "filing_name"
+
+
+def test_a_name_and_a_mistyped_id_number_in_the_starting_message_keep_the_name_and_explain_the_number():
+    text = "预约办异地长期居住人员备案 我叫李建国 身份证41092819780615301"
+    texts, set_slots = run(ValidateFilingForm(), tracker(text, {"requested_slot": None}))
+    assert set_slots["filing_matter"] == "long_term_residence_filing" and set_slots["filing_name"] == "李建国"
+    assert any("身份证号应为18位，您输入的是17位" in t for t in texts)
+    assert set_slots["requested_slot"] == "filing_id_number"  # the number is asked again, not the name
+
+
+def test_a_name_and_an_id_number_typed_where_the_name_is_asked_are_both_taken():
+    slots = {"filing_matter": "maternity_allowance", "requested_slot": "filing_name"}
+    text = f"我叫王秀兰 身份证号{ID}"
+    texts, set_slots = run(ValidateFilingForm(), tracker(text, slots, extracted={"filing_name": text}))
+    assert set_slots["filing_name"] == "王秀兰" and set_slots["filing_id_number"] == ID
+    assert texts == ["已记下：姓名 王秀兰，身份证号 1101**********002X。"]
+    assert set_slots["requested_slot"] == "filing_phone"
+
+
+def test_a_letter_o_typed_in_the_id_number_beside_the_name_is_explained():
+    slots = {"filing_matter": "maternity_allowance", "requested_slot": "filing_name"}
+    text = "赵桂芝，身份证是4109281962O9084428"
+    texts, set_slots = run(ValidateFilingForm(), tracker(text, slots, extracted={"filing_name": text}))
+    assert set_slots["filing_name"] == "赵桂芝" and set_slots["filing_id_number"] is None
+    assert texts[0] == "已记下：姓名 赵桂芝。" and "只能包含数字" in texts[1]
+    assert set_slots["requested_slot"] == "filing_id_number"
