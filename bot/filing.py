@@ -269,6 +269,14 @@ class FilingForm(FormSpec):
             found = self.details_in(text, slot)
             if found:  # "我叫王秀英 身份证号4109…" where the name is asked: each taken and checked
                 return self.take_details(found, state)
+        if slot == "filing_matter" and self.details_in(text, None):
+            # "预约办异地长期居住人员备案 我叫李建国 身份证4109…" where the matter is asked: all of it
+            rest = DETAIL_LABELS.sub(" ", ID_RUN.sub(" ", PHONE_RUN.sub(" ", plain(text))))
+            matter = self._check_matter(rest)
+            if matter.ok:
+                details = self.take_details(self.details_in(text, None), state)
+                return Step({slot: matter.value, **self.extra_updates(slot, matter.value, state), **details.updates},
+                            details.messages)
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)

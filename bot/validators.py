@@ -56,6 +56,9 @@ def check_id_number(text: str) -> Checked:
     """A mainland 居民身份证号码: 18 characters, a real birth date, the right check digit."""
     number = re.sub(r"[\s\-_]", "", plain(text)).upper()
     number = re.sub(r"^(身份证号?码?|证件号码?|号码)(是|为|:)?", "", number)  # "身份证号1101…"
+    typed = re.findall(r"[0-9][0-9OX×]{13,19}", number)
+    if len(typed) == 1 and not re.fullmatch(r"[0-9X]+", number) and not re.search(r"[0-9A-Z]", number.replace(typed[0], "")):
+        number = typed[0]  # "哦 输错了 是4109…": the number in the sentence
     if not number:
         return Checked(error="没有收到身份证号，请输入18位身份证号码。")
     if not re.fullmatch(r"[0-9X]+", number):
@@ -81,6 +84,9 @@ def check_phone(text: str) -> Checked:
     """A mainland mobile number: 11 digits starting 1[3-9] (a +86 prefix is accepted)."""
     number = re.sub(r"[\s\-()（）]", "", plain(text))
     number = re.sub(r"^(手机号?码?|电话号?码?|联系电话|号码)(是|为|:)?", "", number)  # "电话1393…"
+    typed = re.findall(r"(?<![0-9])1[0-9]{10}(?![0-9])", number)
+    if len(typed) == 1 and not number.isdigit() and not re.search(r"[0-9A-Za-z]", number.replace(typed[0], "")):
+        number = typed[0]  # "换了 新号是1393…": the number in the sentence
     number = re.sub(r"^(\+?86)(?=1\d{10}$)", "", number)
     if not number:
         return Checked(error="没有收到手机号，请输入11位手机号码。")

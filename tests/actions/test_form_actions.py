@@ -346,3 +346,19 @@ def test_a_letter_o_typed_in_the_id_number_beside_the_name_is_explained():
     assert set_slots["filing_name"] == "赵桂芝" and set_slots["filing_id_number"] is None
     assert texts[0] == "已记下：姓名 赵桂芝。" and "只能包含数字" in texts[1]
     assert set_slots["requested_slot"] == "filing_id_number"
+
+
+def test_the_matter_and_the_details_typed_where_the_matter_is_asked_are_all_taken():
+    slots = {"requested_slot": "filing_matter"}
+    text = f"预约办异地长期居住人员备案 我叫李建国 身份证{ID}"
+    texts, set_slots = run(ValidateFilingForm(), tracker(text, slots, extracted={"filing_matter": text}))
+    assert set_slots["filing_matter"] == "long_term_residence_filing"
+    assert set_slots["filing_name"] == "李建国" and set_slots["filing_id_number"] == ID
+    assert set_slots["requested_slot"] == "filing_phone"
+
+
+def test_a_corrected_id_number_said_in_a_sentence_is_taken():
+    slots = {"filing_matter": "maternity_allowance", "filing_name": "王秀兰", "requested_slot": "filing_id_number"}
+    text = f"哦 输错了 是{ID}"
+    _, set_slots = run(ValidateFilingForm(), tracker(text, slots, extracted={"filing_id_number": text}))
+    assert set_slots["filing_id_number"] == ID and set_slots["requested_slot"] == "filing_phone"
