@@ -494,6 +494,9 @@ class Conversation:
             # "俺是白罡乡的…转诊单在哪开": the township and 转诊 say what is asked; "对，在国道西边"
             # after 异地转诊: the side tells which hospital
             intent = "ask_hospital"
+        if intent == "nlu_fallback" and person_type and slots.get("matter") in HOSPITAL_MATTERS \
+                and len(content(vocabulary.without_person_words(fold(understood.text)))) <= 2:
+            intent = "ask_hospital"  # "种地的" after 转诊: who asks decides the hospital
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -581,6 +584,13 @@ class Conversation:
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
         remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None
+        answers_person_question = bool(
+            person_type and remembered and slots.get("pending") and not slots.get("person_type")
+            and not slots.get("candidates") and intent != "correct_matter" and not ASKS_SOMETHING.search(understood.text)
+            and self._entity_match(understood)[2] < SWITCH_SCORE)
+        if answers_person_question:
+            # "俺没工作，一直在村里交的医保" when asked 职工 or 城乡居民: the answer, whatever its words fit
+            matter, candidates = remembered, []
         offered = [self.catalogue.matter(m) for m in slots.get("candidates") or [] if self.catalogue.has_matter(m)]
         typed = name_typed(offered, text) or name_part_typed(offered, text)  # a button's title typed out, or part of it
         if typed is not None:
@@ -644,7 +654,7 @@ class Conversation:
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
         asked = [a for a, words in ASKED_ASPECTS if words.search(text)]
         also: List[str] = []  # a second aspect the same message asks, answered after the first
-        if matter is not None and matter.id in offered_ids and slots.get("pending") \
+        if (matter is not None and matter.id in offered_ids or answers_person_question) and slots.get("pending") \
                 and not ASKS_SOMETHING.search(understood.text):
             # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
             # the question that offered them is answered, whatever the NLU read into the words

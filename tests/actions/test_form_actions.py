@@ -307,7 +307,9 @@ def test_a_question_read_as_a_status_question_without_any_word_of_a_filing_is_an
         intent="check_status"), DOMAIN))
     [message] = dispatcher.messages
     assert "预约记录" not in message["text"]
-    assert "基本医疗保险参保人员享受门诊慢特病病种待遇认定" in [b["title"] for b in message["buttons"]]
+    # typed in pinyin, it names 门诊慢特病 and 重特大疾病 plainly: that matter is answered
+    assert message["text"].startswith("【基本医疗保险参保人员享受门诊慢特病病种待遇认定】")
+    assert "城镇职工重特大疾病：濮阳县长庆路与红旗路交叉口东北角信息园7号楼医保中心医疗服务部" in message["text"]
 
 
 def test_a_filing_started_with_a_person_type_and_no_matter_asks_the_matter_and_keeps_the_person_type():

@@ -1026,3 +1026,25 @@ def test_an_employee_whose_unit_pays_is_an_employee_and_is_asked_about_the_appli
     assert "城镇职工慢性病：濮阳县行政服务大厅69号窗口" in card.text
     [when] = chat.say("ask_eligibility", "是不是只能3月9月才能申请")
     assert "每月申请" in when.text
+
+
+def test_a_person_type_told_in_words_answers_the_person_type_question_and_keeps_the_matter(chat):
+    [question] = chat.say("ask_where", "慢性病认定去哪办", matter="慢性病认定")
+    assert [t for t, _ in question.buttons] == ["城镇职工", "城乡居民"]
+    # its words also fit 城乡居民参保登记 ("没有工作怎么上医保"): it answers the question asked
+    [side_question] = chat.say("ask_where", "俺没工作，一直在村里交的医保", matter="医保")
+    assert "106国道以东还是以西" in side_question.text and "参保登记" not in side_question.text
+    [answer] = chat.say("inform", "庆祖", township="庆祖")
+    assert "濮阳县中医院" in answer.text and "濮阳县人民医院" not in answer.text
+
+
+def test_a_person_type_alone_after_a_referral_card_gives_the_hospital_of_the_township(chat):
+    chat.say("inform", "俺是海通乡的", township="海通乡")
+    chat.say("ask_matter", "转诊咋开", matter="转诊")
+    [answer] = chat.say("nlu_fallback", "种地的")
+    assert answer.text.split("\n")[1].startswith("【异地转诊人员备案·城乡居民】办理地点：濮阳县中医院")
+
+
+def test_an_employees_grave_illness_is_the_chronic_disease_matter_at_the_medical_service_dept(chat):
+    [answer] = chat.say("ask_where", "請問城鎮職工重特大疾病在哪裡申請", person_type="城鎮職工", matter="重特大疾病")
+    assert "城镇职工重特大疾病：濮阳县长庆路与红旗路交叉口东北角信息园7号楼医保中心医疗服务部" in answer.text
