@@ -633,7 +633,9 @@ class Conversation:
             # "多久到账？" after 个人账户支取, or "不是，俺是职工" after 门诊报销: the same matter.
             same_matter = remembered is not None and (
                 intent != "correct_matter" or person_type or township or side or region)
-            if same_matter and self._names_no_other_matter(whole_match()):
+            # "不是，俺弄错了，俺是单位给交的，职工" after 门诊报销: who asks, not 职工参保登记
+            rest = self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()
+            if same_matter and self._names_no_other_matter(rest):
                 matter = remembered
             elif intent == "ask_contact" and self._names_no_other_matter(whole_match()):
                 pass  # "0393-8669566 是啥电话": stray characters shared with a matter's words name none

@@ -1048,3 +1048,20 @@ def test_a_person_type_alone_after_a_referral_card_gives_the_hospital_of_the_tow
 def test_an_employees_grave_illness_is_the_chronic_disease_matter_at_the_medical_service_dept(chat):
     [answer] = chat.say("ask_where", "請問城鎮職工重特大疾病在哪裡申請", person_type="城鎮職工", matter="重特大疾病")
     assert "城镇职工重特大疾病：濮阳县长庆路与红旗路交叉口东北角信息园7号楼医保中心医疗服务部" in answer.text
+
+
+def test_correcting_who_one_is_in_words_that_hold_a_matters_name_keeps_the_matter(chat):
+    chat.say("ask_where", "门诊费用抱销去哪", matter="门诊费用抱销")
+    chat.say("inform", "居民", person_type="居民")
+    [answer] = chat.say("correct_matter", "不是，俺弄错了，俺是单位给交的，职工", person_type="职工")
+    assert answer.text.startswith("【门诊费用报销·城镇职工】") and "70号窗口" in answer.text
+
+
+@pytest.mark.parametrize("message, matter", [
+    ("俺跟闺女在天津住着 户口没迁 想在天津看病用咱濮阳县的医保", "异地长期居住人员备案"),  # not the retirees' relocation
+    ("恁好 俺娘今年七十多了 一直没交过医保 现在还能上不 中不中", "城乡居民参保登记"),
+    ("在郑州上了几年班交的职工医保 现在回濮阳县上班了 医保咋转回来", "转移接续手续办理"),
+])
+def test_everyday_descriptions_name_their_matter(chat, message, matter):
+    [answer] = chat.say("ask_matter", message)
+    assert answer.text.startswith(f"【{matter}")
