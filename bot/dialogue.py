@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, fees_in_general, office_answer, side_note, township_side_text, window_matters
+from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
 from bot.catalogue import Catalogue, Matter, Township
+from bot.details import DetailFinder
 from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, content, fold, resolve
 
 INTENT_ASPECTS = {
@@ -250,6 +251,7 @@ class Conversation:
     def __init__(self, catalogue: Catalogue, matcher: Optional[MatterMatcher] = None):
         self.catalogue = catalogue
         self.matcher = matcher or MatterMatcher(catalogue)
+        self.details = DetailFinder(catalogue)
         self._turn_matches: Dict[str, List[Candidate]] = {}
         self._place_names = [n for t in catalogue.townships for n in (t.name, *t.aliases)]
         # Matter names that hold a person word (职工参保登记): folded once, looked for per message
@@ -497,6 +499,9 @@ class Conversation:
         if intent == "nlu_fallback" and person_type and slots.get("matter") in HOSPITAL_MATTERS \
                 and len(content(vocabulary.without_person_words(fold(understood.text)))) <= 2:
             intent = "ask_hospital"  # "种地的" after 转诊: who asks decides the hospital
+        if intent == "nlu_fallback" and slots.get("matter") and self.detail_line(
+                self.catalogue.matter(slots["matter"]), understood.text, slots.get("region"), slots.get("person_type")):
+            intent = "ask_materials"  # "交警那个认定书还没下来咋办" after 住院报销: that material's case
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -721,7 +726,7 @@ class Conversation:
                 both = self._answer_each(joined, aspect, state, updates, back_to_county)
                 if both is not None:
                     return both
-        turn = self._answer(matter, aspect, state, updates, back_to_county)
+        turn = self._answer(matter, aspect, state, updates, back_to_county, question=understood.text)
         for other in also:
             if turn.slots.get("pending"):
                 break  # a question was asked first: its answer comes before anything else
@@ -917,8 +922,18 @@ class Conversation:
             return remembered
         return None
 
+    def detail_line(self, matter: Matter, question: str, region: Optional[str] = None,
+                    person_type: Optional[str] = None) -> Optional[str]:
+        """"纸质发票丢了 只有电子发票中不": the one material or note of the matter it asks about, cited."""
+        fact = self.details.detail_asked(matter, question, region, person_type) if question else None
+        if fact is None:
+            return None
+        notes = SourceNotes(self.catalogue)
+        notes.add(fact.src)
+        return f"关于您问的：{fact.when + '：' if fact.when else ''}{fact.text}\n{notes.line()}"
+
     def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any],
-                back_to_county: bool = False) -> Turn:
+                back_to_county: bool = False, question: str = "") -> Turn:
         person_type = state.get("person_type")
         region = state.get("region")
         group = person_group(person_type)
@@ -955,6 +970,9 @@ class Conversation:
         text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
         if township_note:
             text = township_note + "\n" + text
+        detail = self.detail_line(matter, question, region, person_type) if aspect != "general" else None
+        if detail and fold(detail.split("\n")[0].split("：")[-1]) not in fold(text):
+            text = detail + "\n" + text  # the detail asked, not in the aspect's answer, first
         text = caution + text
         if back_to_county:
             text = "（以下按濮阳县的办事指南回答）\n" + text

@@ -293,7 +293,7 @@ def test_a_township_alone_keeps_the_offered_choices(chat):
 
 def test_a_message_not_understood_after_a_matter_asks_which_aspect_of_it(chat):
     chat.say("ask_matter", "住院费用咋报", matter="住院费用")
-    [question] = chat.say("nlu_fallback", "自己摔的，没找交警，没认定书")
+    [question] = chat.say("nlu_fallback", "自己摔的，没找单位，也不知道咋弄")
     assert question.text == "我不太确定您的意思。关于“住院费用报销”，您想了解哪一方面？"
     [answer] = chat.click(question, "要带的材料")
     assert answer.text.startswith("【住院费用报销") or "城镇职工" in [t for t, _ in answer.buttons]
@@ -1065,3 +1065,14 @@ def test_correcting_who_one_is_in_words_that_hold_a_matters_name_keeps_the_matte
 def test_everyday_descriptions_name_their_matter(chat, message, matter):
     [answer] = chat.say("ask_matter", message)
     assert answer.text.startswith(f"【{matter}")
+
+
+def test_a_detail_asked_after_a_matter_is_answered_first_with_its_source(chat):
+    chat.say("ask_where", "城乡居民住院报销在哪", matter="住院报销", person_type="城乡居民")
+    [answer] = chat.say("ask_eligibility", "纸质发票丢了 只有电子发票中不")
+    first, source = answer.text.split("\n")[:2]
+    assert first.startswith("关于您问的：收费票据提供电子发票或纸质票据均可以")
+    assert source == "来源：《濮阳县医疗保障经办政务服务事项办事指南》第18项（五）"
+    [unsure] = chat.say("nlu_fallback", "交警那个认定书还没下来咋办")  # a case among the materials
+    assert unsure.text.startswith("【住院费用报销·城乡居民】请一次带齐以下材料")
+    assert "意外伤害就医的：交通事故认定书" in unsure.text

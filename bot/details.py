@@ -1,0 +1,73 @@
+"""The one material or note of a matter that a question is about.
+
+"纸质发票丢了 只有电子发票中不" is answered by the note that 电子发票或纸质票据均可以, and
+"交警那个认定书还没下来咋办" by the case of 意外伤害就医的 (…无法提供的应填写意外伤害个人承诺书):
+the question and the fact share words that few other facts in the catalogue have. Only a
+clear best fact is returned; an ordinary question ("要带啥") shares no such words.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Dict, List, Optional, Set
+
+from bot.catalogue import Catalogue, Fact, Matter
+from bot.matcher import content, fold
+from bot.vocabulary import PERSON_TYPE_PATTERNS
+
+# Everyday words for the guide's own: "名字对不上" is "姓名…不一致", "盖章" is "加盖…章".
+SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|不对"), "不一致"),
+           (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
+           (re.compile("电话号码?|手机号码?"), "联系电话"))
+MIN_SCORE = 5.6   # about two rare pairs of characters shared, or one very rare and one common
+CLEAR_LEAD = 1.25  # the best fact must beat the next by this factor
+
+
+def _pairs(text: str) -> Set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def fact_words(fact: Fact) -> str:
+    return fold(f"{fact.when}{fact.text}" if fact.when else fact.text)
+
+
+class DetailFinder:
+    """Built once per catalogue: how rare each pair of characters is among all facts."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        counts: Counter = Counter()
+        total = 0
+        for matter in catalogue.matters:
+            for variant in matter.variants.values():
+                for fact in [*variant.materials, *variant.notes]:
+                    counts.update(_pairs(fact_words(fact)))
+                    total += 1
+        self._rarity: Dict[str, float] = {pair: math.log(1 + total / n) for pair, n in counts.items()}
+
+    def _score(self, asked: Set[str], fact: Fact) -> float:
+        return sum(self._rarity.get(pair, 0.0) for pair in asked & _pairs(fact_words(fact)))
+
+    def detail_asked(self, matter: Matter, text: str, region: Optional[str] = None,
+                     person_type: Optional[str] = None) -> Optional[Fact]:
+        """The material or note of this matter the question is plainly about, if one."""
+        said = fold(text)
+        for words, guide_words in SAID_AS:
+            said = words.sub(guide_words, said)
+        named = set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
+        # the words that name the matter or say who asks ("职工慢性病") ask no detail of it
+        for pattern, kind in PERSON_TYPE_PATTERNS:
+            if kind != "医药机构":  # "卫生院" may be the detail asked
+                said = re.sub(pattern, "", said)
+        asked = _pairs(content(said)) - named
+        if not asked:
+            return None
+        variant = matter.variant(region)
+        facts: List[Fact] = [f for f in [*variant.materials, *variant.notes] if f.applies_to(person_type)]
+        ranked = sorted(((self._score(asked, f), f) for f in facts), key=lambda pair: -pair[0])
+        if not ranked or ranked[0][0] < MIN_SCORE:
+            return None
+        if len(ranked) > 1 and ranked[0][0] < CLEAR_LEAD * ranked[1][0]:
+            return None
+        return ranked[0][1]

@@ -1,0 +1,28 @@
+"""The one material or note of a matter that a question asks about, with the real catalogue."""
+import pytest
+
+from bot.details import DetailFinder
+
+
+@pytest.fixture(scope="module")
+def finder(catalogue):
+    return DetailFinder(catalogue)
+
+
+@pytest.mark.parametrize("matter, question, begins", [
+    ("referral_filing", "同一个病第二次再去住院 还得再开转诊单不", "异地转诊人员同一疾病过程多次在同一家定点医疗机构住院"),
+    ("inpatient_reimbursement", "纸质发票丢了 只有电子发票中不", "收费票据提供电子发票或纸质票据均可以"),
+    ("inpatient_reimbursement", "交警那个认定书还没下来咋办", "交通事故认定书"),
+    ("inpatient_reimbursement", "娃住院的收据上名字跟医保上对不上 能报不", "需提供出生医学证明"),
+    ("chronic_disease_certification", "俺闺女说在乡里卫生院就能办 是真的不", "高血压并发症"),
+    ("inpatient_reimbursement", "诊断证明要盖章吗", "诊断证明和费用总清单需加盖就诊医疗机构专用章"),
+])
+def test_a_question_about_a_detail_finds_that_detail(catalogue, finder, matter, question, begins):
+    fact = finder.detail_asked(catalogue.matter(matter), question)
+    assert fact is not None and fact.text.startswith(begins)
+
+
+@pytest.mark.parametrize("question", ["要带啥", "那要带什么材料", "多久能办好", "去哪办", "网上能办吗", "收费吗", "流程是啥"])
+def test_an_ordinary_question_is_about_no_detail(catalogue, finder, question):
+    for matter in ("inpatient_reimbursement", "chronic_disease_certification", "referral_filing"):
+        assert finder.detail_asked(catalogue.matter(matter), question) is None
