@@ -640,7 +640,9 @@ class Conversation:
                 intent != "correct_matter" or person_type or township or side or region)
             # "不是，俺弄错了，俺是单位给交的，职工" after 门诊报销: who asks, not 职工参保登记
             rest = self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()
-            if same_matter and self._names_no_other_matter(rest):
+            if same_matter and (self._names_no_other_matter(rest) or self.detail_line(
+                    remembered, text, slots.get("region"), known_type)):
+                # (or it asks a detail of it: "俺闺女说在乡里卫生院就能办" after 慢特病认定 is not 卫生院结算)
                 matter = remembered
             elif intent == "ask_contact" and self._names_no_other_matter(whole_match()):
                 pass  # "0393-8669566 是啥电话": stray characters shared with a matter's words name none
@@ -653,6 +655,13 @@ class Conversation:
             candidates = [] if matter else candidates
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
+        if matter is None and len(candidates) > 1:
+            # "娃住院 收据上名字跟医保上对不上 能报不" among 住院费用报销/参保信息变更/生育医疗费: the one
+            # whose guide has that very case (出生医学证明)
+            asking = [c for c in candidates if self.detail_line(
+                self.catalogue.matter(c.matter_id), text, slots.get("region"), known_type)]
+            if len(asking) == 1:
+                matter, candidates = self.catalogue.matter(asking[0].matter_id), []
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         matter, candidates = self._for_a_child(text, matter, candidates)
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -726,7 +735,7 @@ class Conversation:
                 both = self._answer_each(joined, aspect, state, updates, back_to_county)
                 if both is not None:
                     return both
-        turn = self._answer(matter, aspect, state, updates, back_to_county, question=understood.text)
+        turn = self._answer(matter, aspect, state, updates, back_to_county, asked_text=understood.text)
         for other in also:
             if turn.slots.get("pending"):
                 break  # a question was asked first: its answer comes before anything else
@@ -933,7 +942,7 @@ class Conversation:
         return f"关于您问的：{fact.when + '：' if fact.when else ''}{fact.text}\n{notes.line()}"
 
     def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any],
-                back_to_county: bool = False, question: str = "") -> Turn:
+                back_to_county: bool = False, asked_text: str = "") -> Turn:
         person_type = state.get("person_type")
         region = state.get("region")
         group = person_group(person_type)
@@ -970,7 +979,7 @@ class Conversation:
         text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
         if township_note:
             text = township_note + "\n" + text
-        detail = self.detail_line(matter, question, region, person_type) if aspect != "general" else None
+        detail = self.detail_line(matter, asked_text, region, person_type) if aspect != "general" else None
         if detail and fold(detail.split("\n")[0].split("：")[-1]) not in fold(text):
             text = detail + "\n" + text  # the detail asked, not in the aspect's answer, first
         text = caution + text

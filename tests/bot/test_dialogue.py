@@ -1076,3 +1076,24 @@ def test_a_detail_asked_after_a_matter_is_answered_first_with_its_source(chat):
     [unsure] = chat.say("nlu_fallback", "交警那个认定书还没下来咋办")  # a case among the materials
     assert unsure.text.startswith("【住院费用报销·城乡居民】请一次带齐以下材料")
     assert "意外伤害就医的：交通事故认定书" in unsure.text
+
+
+def test_a_detail_asked_about_the_referral_leads_the_hospital_answer(chat):
+    chat.say("inform", "俺家在子岸 种地的 要转诊", township="子岸", matter="转诊")
+    [answer] = chat.say("ask_hospital", "第二次去同一家医院还得开转诊单不", matter="开转诊单")
+    assert answer.text.startswith("关于您问的：异地转诊人员同一疾病过程多次在同一家定点医疗机构住院")
+    assert "第二次及以后不再开具转诊单" in answer.text and "濮阳县中医院" in answer.text
+
+
+def test_a_detail_of_the_matter_being_discussed_keeps_it_though_its_words_fit_another(chat):
+    chat.say("ask_where", "俺是习城乡哩 俺老伴儿肝硬化 想办慢病 俺们是新农合那种 去哪办",
+             township="习城乡", matter="慢病", person_type="新农合")
+    [answer] = chat.say("ask_where", "俺闺女说在乡里卫生院就能办 是真的不")  # not 卫生院的定点结算
+    assert "【基本医疗保险参保人员享受门诊慢特病病种待遇认定·城乡居民】" in answer.text
+    assert "在所在乡镇卫生院鉴定（限农村贫困人口）" in answer.text
+
+
+def test_of_several_matters_the_one_whose_guide_has_the_case_asked_is_answered(chat):
+    [answer] = chat.say("ask_eligibility", "娃上个月住院花了两千多 收据上名字跟医保上对不上 能报不")
+    assert answer.text.startswith("关于您问的：新生儿医疗费用收据显示姓名与参保信息不一致的：需提供出生医学证明")
+    assert "【住院费用报销" in answer.text
