@@ -102,7 +102,8 @@ def _clause_before(text: str, start: int) -> str:
 
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能|"
-                           r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)")
+                           r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)|"
+                           r"(现在|这会儿?|今天|眼下)(就)?(能|可以)(去)?(申请|报名|申报|办|交)")
 # Using the 医保电子凭证 itself (activating it, adding family, showing the code): no guide says how,
 # though many name it among the materials ("要带电子凭证吗" is a materials question).
 ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社保卡).{0,6}(激活|申领|领取|开通|绑定|解绑|添加|怎么用|咋用|"
@@ -508,8 +509,8 @@ class Conversation:
         if intent == "nlu_fallback" and slots.get("matter") and self._names_no_other_matter(
                 self._whole_match(understood.text)):
             # "窗口 时限" typed by an agent after a matter: its keywords say which aspects are asked
-            asked = aspect_intent_asked(understood.text)
-            if asked:
+            asked = "ask_time_limit" if WHEN_TO_APPLY.search(understood.text) else aspect_intent_asked(understood.text)
+            if asked:  # ("现在就能去申请吗": when to apply, answered under the time limit)
                 intent = asked
                 understood = Understanding(intent, understood.text, understood.entities)
         clear = self._clearly_named(understood.text) if intent == "nlu_fallback" else None
@@ -682,6 +683,8 @@ class Conversation:
             also = [a for a in asked if a in ("where", "materials")]  # "啥时候能报名 去哪报": the place too
         elif intent in INTENT_ASPECTS and len(asked) >= 2:
             aspect = "general"  # "去哪办，要带啥，多久能好": the whole card answers all of it
+        elif intent == "ask_materials" and asked == ["where"]:
+            aspect = "where"  # "转诊证明搁哪开": the 证明 is fetched, where is what is asked
         elif intent == "ask_where" and asked and asked[0] != "where":
             # "在濮阳县办呢，填哪个表": the words ask another aspect and no place; both are answered
             aspect, also = asked[0], ["where"]

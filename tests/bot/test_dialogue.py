@@ -1097,3 +1097,15 @@ def test_of_several_matters_the_one_whose_guide_has_the_case_asked_is_answered(c
     [answer] = chat.say("ask_eligibility", "娃上个月住院花了两千多 收据上名字跟医保上对不上 能报不")
     assert answer.text.startswith("关于您问的：新生儿医疗费用收据显示姓名与参保信息不一致的：需提供出生医学证明")
     assert "【住院费用报销" in answer.text
+
+
+def test_where_a_certificate_is_fetched_is_a_where_question(chat):
+    # read as a materials question (证明), it asks where: the three hospitals for a 职工
+    [answer] = chat.say("ask_materials", "单位职工 要转到省里医院看病 转诊证明搁哪开", person_type="单位职工", matter="转诊")
+    assert answer.text.startswith("【异地转诊人员备案·城镇职工】办理地点：濮阳县人民医院、濮阳县中医院、濮阳县第二人民医院")
+
+
+def test_whether_one_can_apply_now_gets_the_application_months(chat):
+    chat.say("inform", "慢性病认定 我是职工", matter="慢性病认定", person_type="职工")
+    [answer] = chat.say("nlu_fallback", "现在就能去申请吗")
+    assert "3月、9月集中申请" in answer.text and "每月申请" in answer.text
