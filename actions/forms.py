@@ -26,8 +26,8 @@ from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
-from bot.review import (CALLBACK_WORKING_DAYS, LONGEST_QUESTION, QUESTION_ABOUT_REVIEWS, WINDOW_NAMED, ReviewForm,
-                        rules_of_reviews)
+from bot.review import (CALLBACK_WORKING_DAYS, LONGEST_QUESTION, WINDOW_NAMED, ReviewForm,
+                        asks_about_reviews, rules_of_reviews)
 from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
@@ -214,7 +214,7 @@ class ValidateReviewForm(ValidateForm):
 
     def answer_to_start(self, tracker: Tracker) -> List[Message]:
         text = plain(understanding(tracker).text)
-        return [rules_of_reviews(default_catalogue())] if QUESTION_ABOUT_REVIEWS.search(text) else []
+        return [rules_of_reviews(default_catalogue())] if asks_about_reviews(text) else []
 
     def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
         """"我对68号窗口非常不满意": the window and the level are already said."""
@@ -225,6 +225,8 @@ class ValidateReviewForm(ValidateForm):
         if level.ok and LEVEL_WORDS.search(text):
             values["review_level"] = level.value
             values["review_subject"] = window.group(0) if window else ""
+            if review_form().says_more_than_the_level(text):  # "太差了，排了两个钟头的队": the comment too
+                values["review_comment"] = understanding(tracker).text.strip()[:200]
         elif window:
             values["review_subject"] = window.group(0)
         return values

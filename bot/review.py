@@ -23,8 +23,9 @@ SKIP_WORDS = ("跳过", "不用", "没有", "无", "不说了", "不写了")
 
 # "给了差评多久有人回访", "好差评分几个等级", "基本满意算差评不": a question about the 好差评
 # rules, answered from the guide; not a review.
-QUESTION_ABOUT_REVIEWS = re.compile(r"(差评|好评|评价|等级|回访).{0,12}(吗|呢|不$|[?？]|多久|几个|几种|哪几|哪些|什么|啥|"
-                                    r"怎么|咋|算不算|是不是|多长)|(多久|几个|几种|怎么|咋|多长).{0,8}(差评|好评|评价|回访)")
+QUESTION_ABOUT_REVIEWS = re.compile(r"(差评|好评|评价|等级|回访).{0,12}(吗|呢|不$|没有?$|[?？]|多久|几个|几种|哪几|哪些|什么|"
+                                    r"啥|怎么|咋|算不算|是不是|多长)|(多久|几个|几种|怎么|咋|多长).{0,8}(差评|好评|评价|回访)|"
+                                    r"评价等级|几个等级|分几档|几档")
 
 
 # "你们会咋处理", "差评了有人管吗": asked while reviewing, about what becomes of the review.
@@ -149,11 +150,26 @@ class ReviewForm(FormSpec):
             level = self._check_level(said)
             if level.ok:
                 window = WINDOW_NAMED.search(said)
-                return Step({"review_subject": window.group(0) if window else "", "review_level": level.value})
+                comment = {"review_comment": text.strip()[:200]} if self.says_more_than_the_level(said) else {}
+                return Step({"review_subject": window.group(0) if window else "", "review_level": level.value,
+                             **comment})
+        if slot == "review_level" and self.says_more_than_the_level(said):
+            level = self._check_level(said)
+            if level.ok:  # the level, and the rest of what was said as the comment, not asked again
+                return Step({"review_level": level.value, "review_comment": text.strip()[:200]})
         return None
 
     @staticmethod
+    def says_more_than_the_level(text: str) -> bool:
+        """"不满意，排队等了一个多小时没人管": a comment beside the level (kept as the comment)."""
+        rest = WINDOW_NAMED.sub("", plain(text))
+        rest = re.sub(r"非常|很|特别|太|十分|不太|不是很|基本|满意|差评|好评|一般|还行|我对|俺对|对|的|服务|评价|给个?|"
+                      r"打个?|我要|俺要|想|了|[\s，,。.！!？?]", "", rest)
+        return len(rest) >= 4
+
+    @staticmethod
     def _check_level(text: str) -> Checked:
+        text = text.replace("好差评", "")  # the name of the scheme, not a level
         # "不太满意", "不是很满意" are 不满意, though they contain "满意" and "很满意".
         if LESS_THAN_SATISFIED.search(text):
             return Checked("非常不满意" if VERY_DISSATISFIED.search(text) else "不满意")

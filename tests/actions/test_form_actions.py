@@ -364,3 +364,32 @@ def test_a_corrected_id_number_said_in_a_sentence_is_taken():
     text = f"哦 输错了 是{ID}"
     _, set_slots = run(ValidateFilingForm(), tracker(text, slots, extracted={"filing_id_number": text}))
     assert set_slots["filing_id_number"] == ID and set_slots["requested_slot"] == "filing_phone"
+
+
+def review_run(text, slots, **extracted):
+    from actions.forms import ValidateReviewForm
+    review_tracker = tracker(text, slots, extracted=extracted or None)
+    review_tracker.active_loop = {"name": "review_form"}
+    return run(ValidateReviewForm(), review_tracker)
+
+
+def test_a_review_started_with_the_level_and_a_complaint_keeps_the_complaint_as_the_comment():
+    from actions.forms import review_form
+    from bot.forms import missing
+    _, set_slots = review_run("不满意，排队等了一个多小时没人管", {"requested_slot": None})
+    assert set_slots["review_level"] == "不满意"
+    assert set_slots["review_comment"] == "不满意，排队等了一个多小时没人管"
+    assert missing(review_form(), set_slots) == "review_phone"  # the callback phone, not the comment again
+
+
+def test_the_level_and_a_complaint_where_the_level_is_asked_are_both_kept():
+    text = "太差了 排了俩钟头的队"
+    _, set_slots = review_run(text, {"requested_slot": "review_level", "review_subject": ""}, review_level=text)
+    assert set_slots["review_level"] == "非常不满意" and set_slots["review_comment"] == text
+
+
+@pytest.mark.parametrize("question", ["好差评 评价等级", "给了差评有人管没有"])
+def test_a_question_about_the_reviews_is_answered_not_taken_as_a_level(question):
+    texts, set_slots = review_run(question, {"requested_slot": None})
+    assert texts[0].startswith("政务服务“好差评”评价分为“非常满意”“满意”“基本满意”“不满意”“非常不满意”五个等级")
+    assert set_slots.get("review_level") is None
