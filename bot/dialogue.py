@@ -119,6 +119,9 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
+# Keywords a hotline agent types after a matter ("转移接续 材料"): each names one aspect.
+KEYWORD_ASPECTS = ASKED_ASPECTS + (("process", re.compile(r"流程|步骤|程序")), ("legal_basis", re.compile(r"依据|编码")),
+                                   ("contact", re.compile(r"电话")), ("eligibility", re.compile(r"条件|服务对象")))
 
 
 def aspect_intent_asked(text: str) -> Optional[str]:
@@ -676,7 +679,10 @@ class Conversation:
             # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
             # the question that offered them is answered, whatever the NLU read into the words
             aspect = slots["pending"]
-        if intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
+        keywords = [a for a, words in KEYWORD_ASPECTS if words.search(understood.text)]
+        if intent in INTENT_ASPECTS and len(keywords) == 1 and not ASKS_SOMETHING.search(understood.text):
+            aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
+        elif intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
         elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
             aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
