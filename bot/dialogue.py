@@ -680,7 +680,8 @@ class Conversation:
             # the question that offered them is answered, whatever the NLU read into the words
             aspect = slots["pending"]
         keywords = [a for a, words in KEYWORD_ASPECTS if words.search(understood.text)]
-        if intent in INTENT_ASPECTS and len(keywords) == 1 and not ASKS_SOMETHING.search(understood.text):
+        if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
+                and not ASKS_SOMETHING.search(understood.text):
             aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
         elif intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so

@@ -1116,6 +1116,7 @@ def test_whether_one_can_apply_now_gets_the_application_months(chat):
     ("ask_materials", "住院报销 时限", "【住院费用报销】办理时限：不超过30个工作日"),
     ("ask_eligibility", "一次性生育补助金 材料", "【一次性生育补助金支付】请一次带齐以下材料"),
     ("ask_time_limit", "灵活就业 参保 材料", "【职工参保登记·灵活就业人员】请一次带齐以下材料"),
+    ("inform", "一次性生育补助金 材料", "【一次性生育补助金支付】请一次带齐以下材料"),
 ])
 def test_a_hotline_keyword_decides_the_aspect_whatever_the_intent_read(chat, intent, typed, begins):
     [answer] = chat.say(intent, typed)
