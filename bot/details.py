@@ -20,6 +20,7 @@ from bot.vocabulary import PERSON_TYPE_PATTERNS
 SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|不对"), "不一致"),
            (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
            (re.compile("电话号码?|手机号码?"), "联系电话"))
+REGION_WORDS = re.compile("河南省?|省里|平顶山市?|濮阳县?|县里|全国|国家")
 MIN_SCORE = 5.6   # about two rare pairs of characters shared, or one very rare and one common
 CLEAR_LEAD = 1.25  # the best fact must beat the next by this factor
 
@@ -57,6 +58,7 @@ class DetailFinder:
             said = words.sub(guide_words, said)
         named = set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
         # the words that name the matter or say who asks ("职工慢性病") ask no detail of it
+        said = REGION_WORDS.sub("", said)  # "河南省的是10个工作日" asks the province's figure, not its 申请表
         for pattern, kind in PERSON_TYPE_PATTERNS:
             if kind != "医药机构":  # "卫生院" may be the detail asked
                 said = re.sub(pattern, "", said)

@@ -119,6 +119,8 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
+# "按哪个算": which guide's figure counts, asked of the aspect just answered
+WHICH_COUNTS = re.compile(r"按哪个|算哪个|以哪个为准|哪个为准|哪个准|听哪个|按谁的")
 # Keywords a hotline agent types after a matter ("转移接续 材料"): each names one aspect.
 KEYWORD_ASPECTS = ASKED_ASPECTS + (("process", re.compile(r"流程|步骤|程序")), ("legal_basis", re.compile(r"依据|编码")),
                                    ("contact", re.compile(r"电话")), ("eligibility", re.compile(r"条件|服务对象")))
@@ -459,6 +461,8 @@ class Conversation:
             named = said in ("generic", "pingdingshan") or (
                 said == "henan2024" and vocabulary.PROVINCE_RULES.search(understood.text))
             region = said if named and not vocabulary.names_puyang(understood.text) else None
+        if region is None and WHICH_COUNTS.search(understood.text) and vocabulary.names_puyang(understood.text):
+            region = "puyang"  # "那俺在濮阳县办 按哪个算": the county's own guide
         if region and not understood.text.startswith("/"):
             if region != "puyang" and vocabulary.names_puyang(understood.text):
                 region = "puyang"  # "我是河南濮阳县的", "在平顶山住的院，现在回濮阳县了": a 濮阳县 question
@@ -492,8 +496,9 @@ class Conversation:
                 self._whole_match(understood.text)):
             # "差评了多久有人回访" in the middle of a conversation: the 好差评 rules, from the guide
             return Turn([rules_of_reviews(self.catalogue)], updates)
-        if intent == "nlu_fallback" and region and slots.get("matter") and slots.get("aspect") in ASPECT_INTENTS \
-                and self._names_no_other_matter(self._whole_match(understood.text)):
+        if (intent == "nlu_fallback" or WHICH_COUNTS.search(understood.text)) and region and slots.get("matter") \
+                and slots.get("aspect") in ASPECT_INTENTS and self._names_no_other_matter(self._whole_match(understood.text)):
+            # ("那俺在濮阳县办 按哪个算" after the 河南省 figure: the 濮阳县 one)
             intent = ASPECT_INTENTS[slots["aspect"]]  # "濮阳县呢" after a 河南省 answer: the same question, there
         if intent == "nlu_fallback" and (township is not None or side in ("east", "west")) and self._hospital_matter(
                 understood.text, self.catalogue.matter(slots["matter"]) if slots.get("matter") else None):

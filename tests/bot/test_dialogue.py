@@ -1128,3 +1128,17 @@ def test_an_accident_told_as_a_story_is_the_inpatient_claim_with_the_accident_ca
     [answer] = chat.say("ask_materials", text)
     assert answer.text.startswith("【住院费用报销】请一次带齐以下材料")
     assert "意外伤害就医的：交通事故认定书" in answer.text
+
+
+def test_which_guide_counts_asked_for_the_county_gets_the_county_figure_of_the_same_aspect(chat):
+    chat.say("ask_time_limit", "生育津贴多久能发下来", matter="生育津贴")
+    [province] = chat.say("ask_time_limit", "俺咋听说河南省的是10个工作日", region="河南省")
+    assert "（河南省2024年版）办理时限：不超过10个工作日" in province.text
+    assert "关于您问的" not in province.text  # 河南省 names the guide, not its 申请表
+    [county] = chat.say("ask_where", "那俺在濮阳县办 按哪个算")
+    assert "【生育津贴支付】" in county.text and "办理时限：不超过20个工作日" in county.text
+
+
+def test_a_newborns_hospital_bill_is_the_inpatient_claim(chat):
+    [answer] = chat.say("ask_eligibility", "俺家娃刚生下来就住了保温箱 住了半个月 医院单子上写的是俺媳妇的名字 这钱能报不")
+    assert "【住院费用报销" in answer.text
