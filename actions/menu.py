@@ -11,7 +11,7 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION, only_an_aspect_asked
+from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION, aspect_intent_asked, only_an_aspect_asked
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
@@ -54,6 +54,12 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 and conversation().detail_line(default_catalogue().matter(matter_id), understood.text):
             # "交警那个认定书还没下来咋办" right after 住院费用报销: a case of that matter's materials
             return await super().run(dispatcher, tracker, domain, intent="ask_materials")
+        if understood.intent == "out_of_scope" and matter_id and not OTHER_SCHEMES.search(understood.text):
+            named, candidates = conversation().matter_named(understood.text)
+            if (named is not None and named.id == matter_id) or matter_id in {c.matter_id for c in candidates}:
+                # "到了安阳那边转接续是找谁" right after 转移接续: about that matter, though worded unusually
+                return await super().run(dispatcher, tracker, domain,
+                                         intent=aspect_intent_asked(understood.text) or "ask_matter")
         asked = only_an_aspect_asked(understood.text)
         if understood.intent == "out_of_scope" and tracker.get_slot("matter") and asked \
                 and not OTHER_SCHEMES.search(understood.text):

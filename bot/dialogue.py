@@ -119,6 +119,8 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
+# "确定吗 别让俺白跑": whether the answer can be relied on before a trip
+WANTS_CONFIRMATION = re.compile(r"确定吗|确定不|准不准|准吗|靠谱吗|靠谱不|没错吧|对吗|对不对|白跑|跑冤枉路|别弄错")
 # "按哪个算": which guide's figure counts, asked of the aspect just answered
 WHICH_COUNTS = re.compile(r"按哪个|算哪个|以哪个为准|哪个为准|哪个准|听哪个|按谁的")
 # Keywords a hotline agent types after a matter ("转移接续 材料"): each names one aspect.
@@ -534,6 +536,11 @@ class Conversation:
             intent = asked
             understood = Understanding(intent, understood.text, [
                 *(e for e in understood.entities if e.get("entity") != "matter"), {"entity": "matter", "value": clear}])
+        if intent == "nlu_fallback" and slots.get("matter") and WANTS_CONFIRMATION.search(understood.text):
+            # "确定吗 别让俺白跑": the guide it was answered from, and whom to ask before setting out
+            guide = self.catalogue.documents["000"].title
+            return Turn([Message(f"以上是按《{guide}》等办事指南回答的。出门前想再确认一下，可以拨打濮阳县医保监督电话 "
+                                 f"{SUPERVISION_PHONE}。")], updates)
         if intent == "nlu_fallback":
             # unsure of the question, but "我是城乡居民" or a township in it still holds
             remembered = self.catalogue.matter(slots["matter"]) if slots.get("matter") else None

@@ -141,3 +141,8 @@ def test_an_aspect_asked_right_after_a_matter_is_answered_though_read_as_out_of_
     assert "医保电子凭证或有效身份证件或社保卡" in messages[0]["text"]
     messages, _ = run(ActionSmallTalk(), tracker("社保卡补办去哪", "out_of_scope", matter="transfer_continuation"))
     assert "不在我能解答的范围" in messages[0]["text"]
+
+
+def test_a_question_about_the_matter_in_hand_read_as_out_of_scope_is_answered_for_it():
+    messages, _ = run(ActionSmallTalk(), tracker("到了安阳那边转接续是找谁", "out_of_scope", matter="transfer_continuation"))
+    assert messages[0]["text"].startswith("【转移接续手续办理】") and "转入地" in messages[0]["text"]

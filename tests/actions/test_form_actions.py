@@ -393,3 +393,10 @@ def test_a_question_about_the_reviews_is_answered_not_taken_as_a_level(question)
     texts, set_slots = review_run(question, {"requested_slot": None})
     assert texts[0].startswith("政务服务“好差评”评价分为“非常满意”“满意”“基本满意”“不满意”“非常不满意”五个等级")
     assert set_slots.get("review_level") is None
+
+
+def test_asking_where_else_one_can_review_is_answered_with_the_rules():
+    texts, set_slots = review_run("除了在这评 还能在哪评价", {"requested_slot": "review_comment", "review_subject": "",
+                                                          "review_level": "非常满意"},
+                                  review_comment="除了在这评 还能在哪评价")
+    assert texts[0].startswith("政务服务“好差评”评价分为") and set_slots["review_comment"] is None

@@ -1142,3 +1142,9 @@ def test_which_guide_counts_asked_for_the_county_gets_the_county_figure_of_the_s
 def test_a_newborns_hospital_bill_is_the_inpatient_claim(chat):
     [answer] = chat.say("ask_eligibility", "俺家娃刚生下来就住了保温箱 住了半个月 医院单子上写的是俺媳妇的名字 这钱能报不")
     assert "【住院费用报销" in answer.text
+
+
+def test_asking_whether_the_answer_is_sure_gets_the_guide_and_the_phone(chat):
+    chat.say("ask_where", "城乡居民住院报销在哪", matter="住院报销", person_type="城乡居民")
+    [answer] = chat.say("nlu_fallback", "确定吗 别让俺白跑")
+    assert "办事指南回答的" in answer.text and "0393-8669566" in answer.text
