@@ -19,7 +19,7 @@ from bot.vocabulary import PERSON_TYPE_PATTERNS
 # Everyday words for the guide's own: "名字对不上" is "姓名…不一致", "盖章" is "加盖…章".
 SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|不对"), "不一致"),
            (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
-           (re.compile("电话号码?|手机号码?"), "联系电话"))
+           (re.compile("电话号码?|手机号码?"), "联系电话"), (re.compile("还?没(有)?(被)?认定|未认定"), "未经认定"))
 REGION_WORDS = re.compile("河南省?|省里|平顶山市?|濮阳县?|县里|全国|国家")
 MIN_SCORE = 5.6   # about two rare pairs of characters shared, or one very rare and one common
 CLEAR_LEAD = 1.25  # the best fact must beat the next by this factor

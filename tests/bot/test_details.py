@@ -26,3 +26,8 @@ def test_a_question_about_a_detail_finds_that_detail(catalogue, finder, matter, 
 def test_an_ordinary_question_is_about_no_detail(catalogue, finder, question):
     for matter in ("inpatient_reimbursement", "chronic_disease_certification", "referral_filing"):
         assert finder.detail_asked(catalogue.matter(matter), question) is None
+
+
+def test_not_yet_recognised_as_an_aid_recipient_finds_the_case_of_the_unrecognised(catalogue, finder):
+    fact = finder.detail_asked(catalogue.matter("medical_aid_reimbursement"), "俺还没认定成救助对象呢")
+    assert fact is not None and fact.when == "符合救助条件但未经认定的" and "医疗救助申请卡" in fact.text

@@ -1148,3 +1148,13 @@ def test_asking_whether_the_answer_is_sure_gets_the_guide_and_the_phone(chat):
     chat.say("ask_where", "城乡居民住院报销在哪", matter="住院报销", person_type="城乡居民")
     [answer] = chat.say("nlu_fallback", "确定吗 别让俺白跑")
     assert "办事指南回答的" in answer.text and "0393-8669566" in answer.text
+
+
+@pytest.mark.parametrize("message, matter", [
+    ("我在柳屯开了个小药店 想让来买药的人能刷医保 咋申请 啥时候能申请", "零售药店申请定点协议管理"),
+    ("公司搬家了 地址变了 医保上要变更不 去哪变", "单位参保信息变更登记"),
+    ("俺是乡镇卫生院管账的 每个月找医保结算是啥时候报", "基本医疗保险定点医疗机构费用结算"),
+])
+def test_facilities_and_employers_describing_their_case_get_their_matter(chat, message, matter):
+    messages = chat.say("nlu_fallback", message)
+    assert messages[0].text.startswith(f"【{matter}")
