@@ -195,7 +195,10 @@ ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|�
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
                             r"有没有|行不|中不|要不要|需不需要|能办|能报|可以")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
-SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates")
+SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspect", "pending", "candidates",
+              "earlier_matters")
+# "回到刚才备案那个": back to a matter asked about before the current one
+BACK_TO_EARLIER = re.compile(r"回到|刚才|刚刚|之前|前面|上一个|原来")
 # What can be asked about a matter, as buttons when the question itself was not understood.
 ASPECT_CHOICES = (("办理地点", "ask_where"), ("要带的材料", "ask_materials"), ("办理时限", "ask_time_limit"),
                   ("网上办理", "ask_online"), ("全部办事指南", "ask_matter"))
@@ -678,6 +681,12 @@ class Conversation:
                 self.catalogue.matter(c.matter_id), text, slots.get("region"), known_type)]
             if len(asking) == 1:
                 matter, candidates = self.catalogue.matter(asking[0].matter_id), []
+        earlier = [m for m in slots.get("earlier_matters") or [] if self.catalogue.has_matter(m)]
+        if matter is None and earlier and BACK_TO_EARLIER.search(text):
+            # "回到刚才备案那个" among the three 备案: the one asked about before
+            back = [m for m in earlier if m in {c.matter_id for c in candidates}] if candidates else earlier[:1]
+            if back:
+                matter, candidates = self.catalogue.matter(back[0]), []
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         matter, candidates = self._for_a_child(text, matter, candidates)
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
@@ -745,6 +754,8 @@ class Conversation:
 
         if intent == "inform" and (township or side) and not slots.get("pending") and matter.id in HOSPITAL_MATTERS:
             aspect = "hospital"  # "俺是王称堌的" after "帕金森能办慢性病不": the township tells where to go
+        if remembered is not None and remembered.id != matter.id:
+            updates["earlier_matters"] = [remembered.id, *(m for m in earlier if m not in (remembered.id, matter.id))][:3]
         updates["matter"] = matter.id
         updates["candidates"] = None
         state = {**slots, **updates}

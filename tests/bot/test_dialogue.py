@@ -1158,3 +1158,12 @@ def test_asking_whether_the_answer_is_sure_gets_the_guide_and_the_phone(chat):
 def test_facilities_and_employers_describing_their_case_get_their_matter(chat, message, matter):
     messages = chat.say("nlu_fallback", message)
     assert messages[0].text.startswith(f"【{matter}")
+
+
+def test_going_back_to_a_matter_asked_about_before_picks_it_among_its_kind(chat):
+    chat.say("ask_where", "我要办异地长期居住备案，去哪办？", matter="异地长期居住备案")
+    chat.say("ask_materials", "顺便问下，住院报销要带什么？我是职工", matter="住院报销", person_type="职工")
+    [answer] = chat.say("ask_materials", "回到刚才备案那个，要带什么材料？", matter="备案")
+    assert answer.text.startswith("【异地长期居住人员备案")  # not a choice of the three 备案
+    [back_again] = chat.say("ask_time_limit", "刚才那个住院的多久能报下来")
+    assert back_again.text.startswith("【住院费用报销·城镇职工】办理时限")
