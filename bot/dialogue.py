@@ -82,6 +82,8 @@ DENIED_WORDS = re.compile(r"(?<!是)(不是|并非|而非)(个|那个|这个)?[\
 # unless its words name another one this clearly (matcher score; "门诊报销" scores 73,
 # stray words such as "到账" or "单位盖章" under 20).
 SWITCH_SCORE = 25.0
+# Below this a matter span fits no matter's words ("放假回家去" scores 4; "门诊", "备案" alone score 12–20).
+STRAY_SPAN_SCORE = 8.0
 # An out-of-scope reading is overruled only by a message that names a matter outright (an alias
 # in it scores 40 and up; "门诊一年最多报多少钱" scores less).
 COVERED_SCORE = 40.0
@@ -556,8 +558,9 @@ class Conversation:
         if any(not SCHEME_ONLY.match(fold(words)) for words in understood.texts("matter")):
             # Beside a matter span ("异地备案"), "城乡居民医保" is who asks: the whole message is not
             # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
-            # Alone, it is what is asked about ("要给新工人上职工医保").
-            text = SCHEME_WORDS.sub("", text)
+            # Alone, it is what is asked about ("要给新工人上职工医保"), and so is the scheme one joins
+            # ("想在咱县参加居民医保 去哪登记" is the enrolment, not 转移接续 for "从外地嫁过来").
+            text = SCHEME_WORDS.sub(lambda m: m.group(0) if ENROLS_IN.search(m.string[:m.start()]) else "", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         for words in self._scheme_words_of_person_type(understood):
             text = text.replace(words, "")  # "…当时没报 城乡居民医保 回来咋报": the NLU read who asks
@@ -565,6 +568,9 @@ class Conversation:
         def whole_match() -> List[Candidate]:  # the matcher's reading of it is kept for the turn (_match)
             return self._whole_match(text)
         matter, candidates, span_score = self._entity_match(understood)
+        if matter is None and candidates and span_score < STRAY_SPAN_SCORE and slots.get("matter") \
+                and self._names_no_other_matter(whole_match()):
+            candidates = []  # a stray span ("放假回家去") offers nothing: the matter being discussed stands
         if matter is not None and span_score < SWITCH_SCORE:
             # A weak span ("办医保" reads as 单位参保登记) against a whole message that points
             # elsewhere ("咋给俺孙子办医保，刚满月"): the whole message decides, or the choice is offered.

@@ -99,7 +99,7 @@ class ReviewForm(FormSpec):
             return Message(level + "还有想说的吗？可以写几句意见或建议，没有请点“跳过”。", [("跳过", "跳过")])
         if slot == "review_phone":
             return Message("很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）；"
-                           "不想留可以回复“不留”。")
+                           f"不想留可以回复“不留”。要投诉也可以直接拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
         raise KeyError(slot)
 
     def check(self, slot: str, text: str, state: Dict[str, Any]) -> Checked:

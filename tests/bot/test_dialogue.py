@@ -1167,3 +1167,14 @@ def test_going_back_to_a_matter_asked_about_before_picks_it_among_its_kind(chat)
     assert answer.text.startswith("【异地长期居住人员备案")  # not a choice of the three 备案
     [back_again] = chat.say("ask_time_limit", "刚才那个住院的多久能报下来")
     assert back_again.text.startswith("【住院费用报销·城镇职工】办理时限")
+
+
+def test_joining_the_residents_scheme_after_moving_in_is_the_enrolment_not_the_transfer(chat):
+    [answer] = chat.say("ask_where", "我刚从外地嫁过来 想在咱县参加居民医保 去哪登记", matter="参加居民医保")
+    assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
+
+
+def test_a_stray_span_the_nlu_tagged_leaves_the_matter_being_discussed(chat):
+    chat.say("ask_online", "我是大学生，想查一下自己有没有参保，手机上能查吗", person_type="大学生", matter="参保")
+    [answer] = chat.say("ask_where", "放假回家去大厅查的话去几号窗口 我是居民医保", matter="放假回家去", person_type="居民")
+    assert answer.text.startswith("【参保个人参保信息查询·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")

@@ -377,3 +377,9 @@ def test_asking_for_the_phone_during_a_review_is_told_the_number_and_loses_nothi
     state, told = answer_all(reviewing, state, ["跳过", asked])
     assert told == ["濮阳县医保监督电话：0393-8669566，投诉、咨询都可以拨打。"]
     assert missing(reviewing, state) == "review_phone"
+
+
+def test_the_callback_question_of_a_bad_review_also_gives_the_supervision_phone(catalogue):
+    from bot.review import ReviewForm
+    prompt = ReviewForm(catalogue).prompt("review_phone", {"review_level": "不满意"})
+    assert "1个工作日内安排专人回访核实" in prompt.text and "0393-8669566" in prompt.text
