@@ -190,6 +190,8 @@ SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
+# Joining a scheme outright ("想在咱县参加居民医保"; not "改交居民医保", which may be said in passing).
+JOINS_SCHEME = re.compile(r"(参加|加入|参)$")
 # …or just after it, in the same clause ("城乡居民医保啥时候能报名"; not "…城乡居民医保 回来咋报").
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
@@ -560,7 +562,7 @@ class Conversation:
             # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
             # Alone, it is what is asked about ("要给新工人上职工医保"), and so is the scheme one joins
             # ("想在咱县参加居民医保 去哪登记" is the enrolment, not 转移接续 for "从外地嫁过来").
-            text = SCHEME_WORDS.sub(lambda m: m.group(0) if ENROLS_IN.search(m.string[:m.start()]) else "", text)
+            text = SCHEME_WORDS.sub(lambda m: m.group(0) if JOINS_SCHEME.search(m.string[:m.start()]) else "", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         for words in self._scheme_words_of_person_type(understood):
             text = text.replace(words, "")  # "…当时没报 城乡居民医保 回来咋报": the NLU read who asks

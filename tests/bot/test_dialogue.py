@@ -1178,3 +1178,9 @@ def test_a_stray_span_the_nlu_tagged_leaves_the_matter_being_discussed(chat):
     chat.say("ask_online", "我是大学生，想查一下自己有没有参保，手机上能查吗", person_type="大学生", matter="参保")
     [answer] = chat.say("ask_where", "放假回家去大厅查的话去几号窗口 我是居民医保", matter="放假回家去", person_type="居民")
     assert answer.text.startswith("【参保个人参保信息查询·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")
+
+
+def test_switching_schemes_said_in_passing_leaves_the_account_withdrawal(chat):
+    text = "我不想交职工医保了 打算改交居民医保 个人账户里的钱能一次取出来不"
+    [answer] = chat.say("ask_eligibility", text, matter="个人账户里的钱")
+    assert answer.text.startswith("【参保人员个人账户一次性支付")
