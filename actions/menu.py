@@ -49,9 +49,10 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 and ASKS_AMOUNT.search(understood.text) and not OTHER_SCHEMES.search(understood.text):
             # "能给多少钱" right after 一次性生育补助金: the amount of that matter, which the guides do not give
             return await super().run(dispatcher, tracker, domain, intent="ask_fee")
+        catalogue = default_catalogue()
         matter_id = tracker.get_slot("matter")
-        if understood.intent == "out_of_scope" and matter_id and default_catalogue().has_matter(matter_id) \
-                and conversation().detail_line(default_catalogue().matter(matter_id), understood.text):
+        if understood.intent == "out_of_scope" and matter_id and catalogue.has_matter(matter_id) \
+                and conversation().detail_asked(catalogue.matter(matter_id), understood.text):
             # "交警那个认定书还没下来咋办" right after 住院费用报销: a case of that matter's materials
             return await super().run(dispatcher, tracker, domain, intent="ask_materials")
         if understood.intent == "out_of_scope" and matter_id and not OTHER_SCHEMES.search(understood.text):

@@ -34,21 +34,26 @@ def fact_words(fact: Fact) -> str:
 
 
 class DetailFinder:
-    """Built once per catalogue: how rare each pair of characters is among all facts."""
+    """Built once per catalogue: how rare each pair of characters is among all facts, each
+    fact's pairs, and the pairs that name each matter, so a question costs only its own pairs."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
+        self._fact_pairs: Dict[int, Set[str]] = {}
         counts: Counter = Counter()
-        total = 0
         for matter in catalogue.matters:
             for variant in matter.variants.values():
                 for fact in [*variant.materials, *variant.notes]:
-                    counts.update(_pairs(fact_words(fact)))
-                    total += 1
+                    self._fact_pairs[id(fact)] = _pairs(fact_words(fact))
+                    counts.update(self._fact_pairs[id(fact)])
+        total = len(self._fact_pairs)
         self._rarity: Dict[str, float] = {pair: math.log(1 + total / n) for pair, n in counts.items()}
+        self._naming: Dict[str, Set[str]] = {
+            matter.id: set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
+            for matter in catalogue.matters}
 
     def _score(self, asked: Set[str], fact: Fact) -> float:
-        return sum(self._rarity.get(pair, 0.0) for pair in asked & _pairs(fact_words(fact)))
+        return sum(self._rarity.get(pair, 0.0) for pair in asked & self._fact_pairs[id(fact)])
 
     def detail_asked(self, matter: Matter, text: str, region: Optional[str] = None,
                      person_type: Optional[str] = None) -> Optional[Fact]:
@@ -56,13 +61,11 @@ class DetailFinder:
         said = fold(text)
         for words, guide_words in SAID_AS:
             said = words.sub(guide_words, said)
-        named = set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
-        # the words that name the matter or say who asks ("职工慢性病") ask no detail of it
         said = REGION_WORDS.sub("", said)  # "河南省的是10个工作日" asks the province's figure, not its 申请表
         for pattern, kind in PERSON_TYPE_PATTERNS:
-            if kind != "医药机构":  # "卫生院" may be the detail asked
+            if kind != "医药机构":  # who asks ("职工慢性病") is no detail; "卫生院" may be one
                 said = re.sub(pattern, "", said)
-        asked = _pairs(content(said)) - named
+        asked = _pairs(content(said)) - self._naming[matter.id]  # the words naming the matter ask no detail
         if not asked:
             return None
         variant = matter.variant(region)

@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer
-from bot.catalogue import Catalogue, Matter, Township
+from bot.catalogue import Catalogue, Fact, Matter, Township
 from bot.details import DetailFinder
 from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, content, fold, resolve
 
@@ -517,7 +517,7 @@ class Conversation:
         if intent == "nlu_fallback" and person_type and slots.get("matter") in HOSPITAL_MATTERS \
                 and len(content(vocabulary.without_person_words(fold(understood.text)))) <= 2:
             intent = "ask_hospital"  # "种地的" after 转诊: who asks decides the hospital
-        if intent == "nlu_fallback" and slots.get("matter") and self.detail_line(
+        if intent == "nlu_fallback" and slots.get("matter") and self.detail_asked(
                 self.catalogue.matter(slots["matter"]), understood.text, slots.get("region"), slots.get("person_type")):
             intent = "ask_materials"  # "交警那个认定书还没下来咋办" after 住院报销: that material's case
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
@@ -667,7 +667,7 @@ class Conversation:
                 intent != "correct_matter" or person_type or township or side or region)
             # "不是，俺弄错了，俺是单位给交的，职工" after 门诊报销: who asks, not 职工参保登记
             rest = self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()
-            if same_matter and (self._names_no_other_matter(rest) or self.detail_line(
+            if same_matter and (self._names_no_other_matter(rest) or self.detail_asked(
                     remembered, text, slots.get("region"), known_type)):
                 # (or it asks a detail of it: "俺闺女说在乡里卫生院就能办" after 慢特病认定 is not 卫生院结算)
                 matter = remembered
@@ -685,7 +685,7 @@ class Conversation:
         if matter is None and len(candidates) > 1:
             # "娃住院 收据上名字跟医保上对不上 能报不" among 住院费用报销/参保信息变更/生育医疗费: the one
             # whose guide has that very case (出生医学证明)
-            asking = [c for c in candidates if self.detail_line(
+            asking = [c for c in candidates if self.detail_asked(
                 self.catalogue.matter(c.matter_id), text, slots.get("region"), known_type)]
             if len(asking) == 1:
                 matter, candidates = self.catalogue.matter(asking[0].matter_id), []
@@ -972,12 +972,12 @@ class Conversation:
             return remembered
         return None
 
-    def detail_line(self, matter: Matter, question: str, region: Optional[str] = None,
-                    person_type: Optional[str] = None) -> Optional[str]:
-        """"纸质发票丢了 只有电子发票中不": the one material or note of the matter it asks about, cited."""
-        fact = self.details.detail_asked(matter, question, region, person_type) if question else None
-        if fact is None:
-            return None
+    def detail_asked(self, matter: Matter, question: str, region: Optional[str] = None,
+                     person_type: Optional[str] = None) -> Optional[Fact]:
+        """"纸质发票丢了 只有电子发票中不": the one material or note of the matter it asks about."""
+        return self.details.detail_asked(matter, question, region, person_type) if question else None
+
+    def _cited(self, fact: Fact) -> str:
         notes = SourceNotes(self.catalogue)
         notes.add(fact.src)
         return f"关于您问的：{fact.when + '：' if fact.when else ''}{fact.text}\n{notes.line()}"
@@ -1020,9 +1020,9 @@ class Conversation:
         text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
         if township_note:
             text = township_note + "\n" + text
-        detail = self.detail_line(matter, asked_text, region, person_type) if aspect != "general" else None
-        if detail and fold(detail.split("\n")[0].split("：")[-1]) not in fold(text):
-            text = detail + "\n" + text  # the detail asked, not in the aspect's answer, first
+        detail = self.detail_asked(matter, asked_text, region, person_type) if aspect != "general" else None
+        if detail and fold(detail.text) not in fold(text):
+            text = self._cited(detail) + "\n" + text  # the detail asked, not in the aspect's answer, first
         text = caution + text
         if back_to_county:
             text = "（以下按濮阳县的办事指南回答）\n" + text

@@ -18,8 +18,8 @@ from bot.dialogue import (HOSPITAL_MATTERS, MENU_MATTERS, SWITCH_SCORE, WORKERS_
 from bot.forms import FAILURES, FormSpec, Step
 from bot.records import Filing
 from bot.vocabulary import SIDE_NAMES
-from bot.validators import (Checked, check_id_number, check_name, check_note, check_phone, is_yes,
-                            mask_id_number, mask_phone, plain, wants_edit)
+from bot.validators import (ID_NUMBER_IN_TEXT, MOBILE_IN_TEXT, Checked, check_id_number, check_name, check_note,
+                            check_phone, is_yes, mask_id_number, mask_phone, plain, wants_edit)
 
 SKIP_BUTTON = ("没有备注", "没有")
 ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note")
@@ -48,10 +48,8 @@ DENIED_PERSON_TYPE = re.compile(r"(不是|不算|并非|没有?|不)(在)?(城�
 # A corrected value sent with the correction ("身份证号输错了，应该是1101…"): taken at once.
 NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "filing_phone": re.compile(r"1[3-9][0-9]{9}")}
 # Several personal details typed in one message ("我叫王秀英 身份证号4109…", "陈磊，身份证4109…"):
-# a long run of digits (O or X typed among them) is meant as the 身份证号, 11 digits from 1 as the
-# phone, and what is left, once the labels are taken out, as the name.
-ID_RUN = re.compile(r"(?<![0-9])[0-9][0-9OoXx×]{13,19}(?![0-9])")
-PHONE_RUN = re.compile(r"(?<![0-9])1[0-9]{10}(?![0-9])")
+# a long run of digits is meant as the 身份证号, 11 digits from 1 as the phone, and what is left,
+# once the labels are taken out, as the name.
 DETAIL_LABELS = re.compile(r"(身份证号?码?|证件号码?|手机号?码?|电话号?码?|联系电话|联系方式)(是|为|[:：])?")
 PERSONAL = ("filing_name", "filing_id_number", "filing_phone")
 NAME_SAID = re.compile(r"叫|名字|姓名")
@@ -269,12 +267,13 @@ class FilingForm(FormSpec):
             found = self.details_in(text, slot)
             if found:  # "我叫王秀英 身份证号4109…" where the name is asked: each taken and checked
                 return self.take_details(found, state)
-        if slot == "filing_matter" and self.details_in(text, None):
+        found = self.details_in(text, None) if slot == "filing_matter" else {}
+        if found:
             # "预约办异地长期居住人员备案 我叫李建国 身份证4109…" where the matter is asked: all of it
-            rest = DETAIL_LABELS.sub(" ", ID_RUN.sub(" ", PHONE_RUN.sub(" ", plain(text))))
+            rest = DETAIL_LABELS.sub(" ", ID_NUMBER_IN_TEXT.sub(" ", MOBILE_IN_TEXT.sub(" ", plain(text))))
             matter = self._check_matter(rest)
             if matter.ok:
-                details = self.take_details(self.details_in(text, None), state)
+                details = self.take_details(found, state)
                 return Step({slot: matter.value, **self.extra_updates(slot, matter.value, state), **details.updates},
                             details.messages)
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
@@ -307,8 +306,8 @@ class FilingForm(FormSpec):
         for (a name, an ID number and a phone all in one message); otherwise empty."""
         said = plain(text)
         found: Dict[str, str] = {}
-        id_run = ID_RUN.search(said)
-        phone = PHONE_RUN.search(said)
+        id_run = ID_NUMBER_IN_TEXT.search(said)
+        phone = MOBILE_IN_TEXT.search(said)
         if id_run and not (phone and phone.group(0) == id_run.group(0)):
             found["filing_id_number"] = id_run.group(0)
             said = said.replace(id_run.group(0), " ")

@@ -37,6 +37,12 @@ NOT_A_NAME = re.compile(r"你好|知道|不清楚|不确定|不晓得|等一下|
 EDIT = re.compile(r"修改|重填|重新填|改一下|填错|不对")
 
 
+# An ID number or a mobile number typed inside a sentence ("哦 输错了 是4109…", "我叫王秀英 身份证号4109…");
+# an O or X typed among the ID number's digits still counts, and is then explained.
+ID_NUMBER_IN_TEXT = re.compile(r"(?<![0-9])[0-9][0-9OoXx×]{13,19}(?![0-9])")
+MOBILE_IN_TEXT = re.compile(r"(?<![0-9])1[0-9]{10}(?![0-9])")
+
+
 @dataclass
 class Checked:
     value: Optional[str] = None
@@ -56,7 +62,7 @@ def check_id_number(text: str) -> Checked:
     """A mainland 居民身份证号码: 18 characters, a real birth date, the right check digit."""
     number = re.sub(r"[\s\-_]", "", plain(text)).upper()
     number = re.sub(r"^(身份证号?码?|证件号码?|号码)(是|为|:)?", "", number)  # "身份证号1101…"
-    typed = re.findall(r"[0-9][0-9OX×]{13,19}", number)
+    typed = ID_NUMBER_IN_TEXT.findall(number)
     if len(typed) == 1 and not re.fullmatch(r"[0-9X]+", number) and not re.search(r"[0-9A-Z]", number.replace(typed[0], "")):
         number = typed[0]  # "哦 输错了 是4109…": the number in the sentence
     if not number:
@@ -84,7 +90,7 @@ def check_phone(text: str) -> Checked:
     """A mainland mobile number: 11 digits starting 1[3-9] (a +86 prefix is accepted)."""
     number = re.sub(r"[\s\-()（）]", "", plain(text))
     number = re.sub(r"^(手机号?码?|电话号?码?|联系电话|号码)(是|为|:)?", "", number)  # "电话1393…"
-    typed = re.findall(r"(?<![0-9])1[0-9]{10}(?![0-9])", number)
+    typed = MOBILE_IN_TEXT.findall(number)
     if len(typed) == 1 and not number.isdigit() and not re.search(r"[0-9A-Za-z]", number.replace(typed[0], "")):
         number = typed[0]  # "换了 新号是1393…": the number in the sentence
     number = re.sub(r"^(\+?86)(?=1\d{10}$)", "", number)
