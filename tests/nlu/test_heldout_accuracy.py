@@ -1,10 +1,10 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
-The targets are intent accuracy and matter-entity F1 of 95%. Measured on the four sets
-together (1,539 distinct messages): intent accuracy 96.0%, held to the target; matter-entity
-F1 0.910 (Rasa's per-token figure), short of it, so its floor, just under the measured figure,
-stops a change from making it worse. Raise it as the model improves. Set 4 alone, the one written after the
-intent weights were chosen: 95.4% and 0.839. (Twice the epochs, or a CRF entity extractor instead of
+The targets are intent accuracy and matter-entity F1 of 95%. Measured on sets 1–4 together
+(1,539 distinct messages): intent accuracy 96.0%, held to the target; matter-entity F1 0.932
+(Rasa's per-token figure, of DIET's spans as bot/matter_spans.py cuts them; DIET's own spans
+0.910), short of it, so its floor, just under the measured figure, stops a change from making it
+worse. Raise it as the model improves. (Twice the epochs, or a CRF entity extractor instead of
 DIET's, gave the same 0.90: most misses are where a span starts and ends, "产检报销" against "产检".)"""
 import json
 import subprocess
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
 INTENT_ACCURACY_FLOOR = TARGET
-MATTER_F1_FLOOR = 0.90
+MATTER_F1_FLOOR = 0.92
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,157 @@
+"""Matter spans cut to the words that name the matter, after DIET has found them.
+
+DIET finds where a matter is mentioned well but is loose about where the mention starts and
+ends, and now and then tags a word that names no matter at all. This applies the annotation
+guideline of the training data (tests/nlu/heldout/README.md) to what DIET found:
+
+- a span is the phrase that names one matter, with the action word attached to it
+  (慢特病 + 认定, 产检 + 报销, 申请 + 定点 and the facility before it);
+- not a generic verb before it (办, 开, 交…), nor the money, bills or trouble after it
+  (…的钱, …的问题);
+- a word that alone names no single matter (报销, 备案, 医保…), a person type (职工, 退休) or
+  a word the catalogue has nothing for is not a matter span.
+
+Runs after DIETClassifier and before EntitySynonymMapper in config.yml, so the synonym value is
+looked up for the cut span. An entity it changes keeps its extractor and lists this component
+under "processors", as Rasa's own EntitySynonymMapper does.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_VALUE, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.catalogue import default_catalogue
+from bot.matcher import MIN_SCORE, MatterMatcher, fold
+from bot.tokenizer import simplified
+
+MATTER = "matter"
+# Words that alone name no single matter (the guideline's list).
+GENERIC_WORDS = frozenset({"报销", "备案", "结算", "医保", "定点", "认定", "登记", "参保", "变更"})
+# Who is asking, not what: a span made only of these is a person type.
+PERSON_WORDS = re.compile("城镇职工|在职职工|退休职工|职工|退休|灵活就业人员|灵活就业|城乡居民|居民|新农合|学生")
+# The action word that belongs to the matter when it follows the matter's words directly.
+ACTIONS_AFTER = ("认定", "鉴定", "报销", "备案", "登记", "变更")
+# Before 定点: what is applied for and who applies ("诊所申请医保定点").
+BEFORE_DESIGNATION = ("申请", "医保", "诊所", "医院", "药店", "药房", "卫生室", "卫生院", "门诊部")
+# Whole tokens cut from the ends: a generic verb before the matter; the money, bills or
+# trouble after it ("卡里的钱" stays: the money in the card is what is asked for).
+VERBS_BEFORE = frozenset({"办", "弄", "开", "打", "交", "要", "去", "想", "给", "帮", "把"})
+WORDS_AFTER = frozenset({"的", "钱", "票", "发票", "问题", "出", "了", "那些", "花", "看病"})
+
+Span = Tuple[int, int]
+Tokens = Sequence[Tuple[int, int]]
+
+
+def _cut(text: str, span: Span, tokens: Tokens) -> Span:
+    """Drop whole tokens that are a generic verb before the matter or the money after it."""
+    start, end = span
+    inside = [(s, e) for s, e in tokens if s >= start and e <= end]
+    while len(inside) > 1 and text[inside[0][0]:inside[0][1]] in VERBS_BEFORE:
+        inside.pop(0)
+        start = inside[0][0]
+    while len(inside) > 1 and text[inside[-1][0]:inside[-1][1]] in WORDS_AFTER and \
+            not text[start:inside[-1][0]].endswith("里的"):
+        inside.pop()
+        end = inside[-1][1]
+    return start, end
+
+
+def _grow(text: str, span: Span) -> Span:
+    """Take in the action word right after the span, and what stands before 定点."""
+    start, end = span
+    words = text[start:end]
+    if not words.endswith(ACTIONS_AFTER):
+        for action in ACTIONS_AFTER:
+            if text.startswith(action, end):
+                end += len(action)
+                break
+    if "定点" in text[start:end][:6]:
+        grown = True
+        while grown:
+            grown = False
+            for word in BEFORE_DESIGNATION:
+                if text[:start].endswith(word) and word not in text[start:end]:
+                    start -= len(word)
+                    grown = True
+    return start, end
+
+
+class MatterSpans:
+    def __init__(self, matcher: MatterMatcher):
+        self.matcher = matcher
+
+    def names_no_matter(self, words: str) -> bool:
+        folded = fold(words)
+        if folded in GENERIC_WORDS or not PERSON_WORDS.sub("", folded):
+            return True
+        candidates = self.matcher.match(words, limit=1)
+        return not candidates or candidates[0].score < MIN_SCORE
+
+    def _span(self, text: str, span: Span, tokens: Tokens) -> Optional[Span]:
+        """The span cut and grown by the guideline, or None when it names no matter."""
+        cut = _cut(text, span, tokens)
+        if cut != span and self.names_no_matter(text[cut[0]:cut[1]]):
+            cut = span  # "交新农合": without the verb it is only the scheme's name
+        grown = _grow(text, cut)
+        return None if self.names_no_matter(text[grown[0]:grown[1]]) else grown
+
+    def clean(self, text: str, entities: List[Dict[Text, Any]], tokens: Tokens) -> List[Dict[Text, Any]]:
+        matters = sorted((e for e in entities if e.get("entity") == MATTER), key=lambda e: e["start"])
+        if not matters:
+            return entities
+        words = simplified(text)
+        spans = [self._span(words, (e["start"], e["end"]), tokens) for e in matters]
+        kept = []
+        for index, (entity, span) in enumerate(zip(matters, spans)):
+            if span is None:
+                continue
+            # A generic word right before or after belongs to the name: "医保" + "转移".
+            for other, other_span in ((matters[index - 1], spans[index - 1]) if index else (None, None),
+                                      (matters[index + 1], spans[index + 1]) if index + 1 < len(matters) else (None, None)):
+                if other is not None and other_span is None and fold(words[other["start"]:other["end"]]) in GENERIC_WORDS:
+                    if other["end"] == span[0]:
+                        span = (other["start"], span[1])
+                    elif other["start"] == span[1]:
+                        span = (span[0], other["end"])
+            if span == (entity["start"], entity["end"]):
+                kept.append(entity)
+            else:
+                kept.append(dict(entity, start=span[0], end=span[1], value=text[span[0]:span[1]],
+                                 processors=[*entity.get("processors", []), "MatterSpanCleaner"]))
+        others = [e for e in entities if e.get("entity") != MATTER]
+        return sorted(others + _without_nested(kept), key=lambda e: e["start"])
+
+
+def _without_nested(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """A span inside another (grown) span is dropped: "医院" inside "医院申请定点"."""
+    return [e for e in entities
+            if not any(o is not e and o["start"] <= e["start"] and e["end"] <= o["end"] and
+                       (o["end"] - o["start"]) > (e["end"] - e["start"]) for o in entities)]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class MatterSpanCleaner(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "MatterSpanCleaner":
+        return cls()
+
+    def __init__(self, spans: Optional[MatterSpans] = None) -> None:
+        self.spans = spans or MatterSpans(MatterMatcher(default_catalogue()))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = message.get(ENTITIES) or []
+            if not any(e.get("entity") == MATTER for e in entities):
+                continue
+            tokens = [(t.start, t.end) for t in message.get(TOKENS_NAMES[TEXT]) or []]
+            message.set(ENTITIES, self.spans.clean(message.get(TEXT), entities, tokens), add_to_output=True)
+        return messages

@@ -1,0 +1,94 @@
+"""DIET's matter spans cut to the words that name the matter (bot/matter_spans.py), with the real
+catalogue and the real tokenizer. Each case gives the span DIET might return and the span the
+guideline in tests/nlu/heldout/README.md asks for."""
+import jieba
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.dictionary import dictionary_words
+from bot.matcher import MatterMatcher
+from bot.matter_spans import MatterSpans
+from bot.tokenizer import SimplifiedJiebaTokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer(catalogue):
+    for word in dictionary_words(catalogue):
+        jieba.add_word(word, 2000)
+    return SimplifiedJiebaTokenizer({**SimplifiedJiebaTokenizer.get_default_config()}, None, None)
+
+
+@pytest.fixture(scope="module")
+def spans(catalogue):
+    return MatterSpans(MatterMatcher(catalogue))
+
+
+def clean(spans, tokenizer, text, *found, others=()):
+    """The matter words left after cleaning, when DIET found the words `found` in `text`."""
+    entities = [{"entity": "matter", "start": text.index(w), "end": text.index(w) + len(w), "value": w,
+                 "extractor": "DIETClassifier"} for w in found]
+    entities += [dict(e, extractor="DIETClassifier") for e in others]
+    tokens = [(t.start, t.end) for t in tokenizer.tokenize(Message(data={"text": text}), "text")]
+    return spans.clean(text, entities, tokens)
+
+
+def words(entities, kind="matter"):
+    return [e["value"] for e in entities if e["entity"] == kind]
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    ("俺想办门诊慢特病认定去哪", "门诊慢特病", "门诊慢特病认定"),   # the action word after it
+    ("俺家是清河头的 慢病认定找哪个医院", "慢病", "慢病认定"),
+    ("产检报销要带啥", "产检", "产检报销"),
+    ("俺开了个诊所 能申请定点不", "定点", "申请定点"),             # 申请 before 定点
+    ("村卫生室申请医保定点咋弄", "定点", "卫生室申请医保定点"),     # and who applies
+    ("俺爹走了 个人账户的钱咋取", "个人账户的钱", "个人账户"),       # not the money after it
+    ("异地就医直接结算的问题找谁", "异地就医直接结算的问题", "异地就医直接结算"),
+    ("灵活就业的能交职工医保不", "交职工医保", "职工医保"),         # not the verb before it
+])
+def test_a_span_is_cut_or_grown_to_the_words_naming_the_matter(spans, tokenizer, text, found, expected):
+    assert words(clean(spans, tokenizer, text, found)) == [expected]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("俺娘走了 医保卡里的钱咋取", "医保卡里的钱"),   # the money in the card is what is asked for
+    ("交新农合的话要带户口本不", "交新农合"),        # without 交 it is only the scheme's name
+    ("住院报销要带啥", "住院报销"),
+])
+def test_a_span_already_naming_the_matter_is_kept_as_it_is(spans, tokenizer, text, found):
+    (entity,) = clean(spans, tokenizer, text, found)
+    assert entity["value"] == found and "processors" not in entity
+
+
+@pytest.mark.parametrize("text, found", [
+    ("备案可以线上办吗", "备案"),              # names no single matter
+    ("报销的咨询电话是多少", "报销"),
+    ("单位倒闭了 我的医保怎么办", "医保"),
+    ("退休职工办长期居住备案找谁", "退休职工"),  # who asks, not what
+    ("要个参保凭证 咋开", "个"),               # nothing in the catalogue
+])
+def test_a_word_naming_no_single_matter_is_no_matter_span(spans, tokenizer, text, found):
+    assert words(clean(spans, tokenizer, text, found)) == []
+
+
+def test_a_generic_word_split_off_the_name_is_joined_back(spans, tokenizer):
+    assert words(clean(spans, tokenizer, "想预约办医保转移", "医保", "转移")) == ["医保转移"]
+
+
+def test_a_span_inside_a_grown_one_is_dropped(spans, tokenizer):
+    assert words(clean(spans, tokenizer, "医院申请定点的程序", "医院", "定点")) == ["医院申请定点"]
+
+
+def test_a_changed_span_keeps_its_extractor_and_names_this_step(spans, tokenizer):
+    (entity,) = clean(spans, tokenizer, "慢特病认定的政策依据", "慢特病")
+    assert (entity["start"], entity["end"], entity["value"]) == (0, 5, "慢特病认定")
+    assert entity["extractor"] == "DIETClassifier" and entity["processors"] == ["MatterSpanCleaner"]
+
+
+def test_other_entities_are_left_alone(spans, tokenizer):
+    text = "俺是职工 住在柳屯 备案咋办"
+    others = [{"entity": "person_type", "start": 2, "end": 4, "value": "职工"},
+              {"entity": "township", "start": 7, "end": 9, "value": "柳屯"}]
+    entities = clean(spans, tokenizer, text, "备案", others=others)
+    assert words(entities) == [] and words(entities, "person_type") == ["职工"]
+    assert words(entities, "township") == ["柳屯"]
