@@ -25,7 +25,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_VALUE, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.catalogue import default_catalogue
@@ -87,9 +87,14 @@ def _grow(text: str, span: Span) -> Span:
 class MatterSpans:
     def __init__(self, matcher: MatterMatcher):
         self.matcher = matcher
+        # Most spans are a name or an alias as written: those need no scoring.
+        self.names = frozenset(fold(term) for matter in matcher.catalogue.matters
+                               for term in (matter.name, *matter.aliases)) - GENERIC_WORDS
 
     def names_no_matter(self, words: str) -> bool:
         folded = fold(words)
+        if folded in self.names:
+            return False
         if folded in GENERIC_WORDS or not PERSON_WORDS.sub("", folded):
             return True
         candidates = self.matcher.match(words, limit=1)
@@ -114,9 +119,11 @@ class MatterSpans:
             if span is None:
                 continue
             # A generic word right before or after belongs to the name: "医保" + "转移".
-            for other, other_span in ((matters[index - 1], spans[index - 1]) if index else (None, None),
-                                      (matters[index + 1], spans[index + 1]) if index + 1 < len(matters) else (None, None)):
-                if other is not None and other_span is None and fold(words[other["start"]:other["end"]]) in GENERIC_WORDS:
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(matters) and spans[neighbour] is None:
+                    other = matters[neighbour]
+                    if fold(words[other["start"]:other["end"]]) not in GENERIC_WORDS:
+                        continue
                     if other["end"] == span[0]:
                         span = (other["start"], span[1])
                     elif other["start"] == span[1]:
