@@ -9,7 +9,8 @@ guideline of the training data (tests/nlu/heldout/README.md) to what DIET found:
 - not a generic verb before it (办, 开, 交…), nor the money, bills or trouble after it
   (…的钱, …的问题);
 - a word that alone names no single matter (报销, 备案, 医保…), a person type (职工, 退休) or
-  a word the catalogue has nothing for is not a matter span.
+  a word the catalogue has nothing for is not a matter span. The generic words are kept as
+  `matter_word` entities: "备案多久能办好" still means one of the 备案 matters to the dialogue.
 
 Runs after DIETClassifier and before EntitySynonymMapper in config.yml, so the synonym value is
 looked up for the cut span. An entity it changes keeps its extractor and lists this component
@@ -33,6 +34,7 @@ from bot.matcher import MIN_SCORE, MatterMatcher, fold
 from bot.tokenizer import simplified
 
 MATTER = "matter"
+MATTER_WORD = "matter_word"  # a generic word a matter was named with (报销, 备案); not a matter span
 # Words that alone name no single matter (the guideline's list).
 GENERIC_WORDS = frozenset({"报销", "备案", "结算", "医保", "定点", "认定", "登记", "参保", "变更"})
 # Who is asking, not what: a span made only of these is a person type.
@@ -114,7 +116,7 @@ class MatterSpans:
             return entities
         words = simplified(text)
         spans = [self._span(words, (e["start"], e["end"]), tokens) for e in matters]
-        kept = []
+        kept, joined = [], set()
         for index, (entity, span) in enumerate(zip(matters, spans)):
             if span is None:
                 continue
@@ -126,15 +128,21 @@ class MatterSpans:
                         continue
                     if other["end"] == span[0]:
                         span = (other["start"], span[1])
+                        joined.add(neighbour)
                     elif other["start"] == span[1]:
                         span = (span[0], other["end"])
+                        joined.add(neighbour)
             if span == (entity["start"], entity["end"]):
                 kept.append(entity)
             else:
                 kept.append(dict(entity, start=span[0], end=span[1], value=text[span[0]:span[1]],
                                  processors=[*entity.get("processors", []), "MatterSpanCleaner"]))
+        # A generic word alone still narrows which matters are meant ("报销" → the 报销 matters):
+        # the dialogue reads it, under its own entity type.
+        words_alone = [dict(e, entity=MATTER_WORD) for index, (e, span) in enumerate(zip(matters, spans))
+                       if span is None and index not in joined and fold(words[e["start"]:e["end"]]) in GENERIC_WORDS]
         others = [e for e in entities if e.get("entity") != MATTER]
-        return sorted(others + _without_nested(kept), key=lambda e: e["start"])
+        return sorted(others + _without_nested(kept) + words_alone, key=lambda e: e["start"])
 
 
 def _without_nested(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:

@@ -146,3 +146,13 @@ def test_an_aspect_asked_right_after_a_matter_is_answered_though_read_as_out_of_
 def test_a_question_about_the_matter_in_hand_read_as_out_of_scope_is_answered_for_it():
     messages, _ = run(ActionSmallTalk(), tracker("到了安阳那边转接续是找谁", "out_of_scope", matter="transfer_continuation"))
     assert messages[0]["text"].startswith("【转移接续手续办理】") and "转入地" in messages[0]["text"]
+
+
+def test_a_generic_word_still_narrows_the_matter_meant():
+    # "备案" names no single matter (no matter span), but after 住院报销 it means the 备案 asked about before
+    messages, slots = run(ActionAnswerGuide(), tracker(
+        "回到刚才备案那个，要带什么材料？", "ask_materials",
+        [{"entity": "matter_word", "value": "备案", "start": 5, "end": 7}],
+        matter="inpatient_reimbursement", earlier_matters=["long_term_residence_filing"]))
+    assert messages[0]["text"].startswith("【异地长期居住人员备案")
+    assert slots["matter"] == "long_term_residence_filing"

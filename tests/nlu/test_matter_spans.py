@@ -64,15 +64,23 @@ def test_a_span_already_naming_the_matter_is_kept_as_it_is(spans, tokenizer, tex
     ("备案可以线上办吗", "备案"),              # names no single matter
     ("报销的咨询电话是多少", "报销"),
     ("单位倒闭了 我的医保怎么办", "医保"),
+])
+def test_a_generic_word_is_no_matter_span_but_is_kept_for_the_dialogue(spans, tokenizer, text, found):
+    entities = clean(spans, tokenizer, text, found)
+    assert words(entities) == [] and words(entities, "matter_word") == [found]
+
+
+@pytest.mark.parametrize("text, found", [
     ("退休职工办长期居住备案找谁", "退休职工"),  # who asks, not what
     ("要个参保凭证 咋开", "个"),               # nothing in the catalogue
 ])
-def test_a_word_naming_no_single_matter_is_no_matter_span(spans, tokenizer, text, found):
-    assert words(clean(spans, tokenizer, text, found)) == []
+def test_a_word_naming_no_matter_at_all_is_dropped(spans, tokenizer, text, found):
+    assert clean(spans, tokenizer, text, found) == []
 
 
 def test_a_generic_word_split_off_the_name_is_joined_back(spans, tokenizer):
-    assert words(clean(spans, tokenizer, "想预约办医保转移", "医保", "转移")) == ["医保转移"]
+    entities = clean(spans, tokenizer, "想预约办医保转移", "医保", "转移")
+    assert words(entities) == ["医保转移"] and words(entities, "matter_word") == []
 
 
 def test_a_span_inside_a_grown_one_is_dropped(spans, tokenizer):
@@ -86,9 +94,9 @@ def test_a_changed_span_keeps_its_extractor_and_names_this_step(spans, tokenizer
 
 
 def test_other_entities_are_left_alone(spans, tokenizer):
-    text = "俺是职工 住在柳屯 备案咋办"
+    text = "俺是职工 住在柳屯 住院报销咋办"
     others = [{"entity": "person_type", "start": 2, "end": 4, "value": "职工"},
               {"entity": "township", "start": 7, "end": 9, "value": "柳屯"}]
-    entities = clean(spans, tokenizer, text, "备案", others=others)
-    assert words(entities) == [] and words(entities, "person_type") == ["职工"]
+    entities = clean(spans, tokenizer, text, "住院报销", others=others)
+    assert words(entities) == ["住院报销"] and words(entities, "person_type") == ["职工"]
     assert words(entities, "township") == ["柳屯"]
