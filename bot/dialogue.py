@@ -190,8 +190,9 @@ SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
-# Joining a scheme outright ("想在咱县参加居民医保"; not "改交居民医保", which may be said in passing).
-JOINS_SCHEME = re.compile(r"(参加|加入|参)$")
+# Joining a scheme outright ("想在咱县参加居民医保", "辞职回村了 想交居民医保"; not "改交居民医保",
+# which may be said in passing).
+JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加)$")
 # …or just after it, in the same clause ("城乡居民医保啥时候能报名"; not "…城乡居民医保 回来咋报").
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")

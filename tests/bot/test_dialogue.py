@@ -1174,6 +1174,13 @@ def test_joining_the_residents_scheme_after_moving_in_is_the_enrolment_not_the_t
     assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
 
 
+def test_wanting_to_pay_the_residents_scheme_after_leaving_a_job_is_the_enrolment(chat):
+    # once an employee ("交的职工"): not 职工参保信息变更 for the words left when the scheme is taken out
+    [answer] = chat.say("inform", "俺以前在外地厂里上班交的职工 现在辞职回村了 想交居民医保 头一回交 搁哪登记",
+                        matter="交居民医保")
+    assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
+
+
 def test_a_stray_span_the_nlu_tagged_leaves_the_matter_being_discussed(chat):
     chat.say("ask_online", "我是大学生，想查一下自己有没有参保，手机上能查吗", person_type="大学生", matter="参保")
     [answer] = chat.say("ask_where", "放假回家去大厅查的话去几号窗口 我是居民医保", matter="放假回家去", person_type="居民")
