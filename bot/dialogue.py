@@ -635,7 +635,9 @@ class Conversation:
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
             if person_type and not fitting:
                 fitting = [m for m in offered if person_group(person_type) in m.name]
-            elif len(fitting) > 1:  # "俺在厂里上班" under 职工/城乡居民参保登记: the one named for 职工
+            elif len(fitting) > 1 and all(any(g in m.name for g in ("居民", "职工", "单位")) for m in fitting):
+                # "俺在厂里上班" under 职工/城乡居民参保登记: the one named for 职工 (not, under 住院费用报销/
+                # 城乡居民参保登记, the enrolment for "俺两口子都是居民医保")
                 named_for = [m for m in fitting if person_group(person_type) in m.name]
                 fitting = named_for if len(named_for) == 1 else fitting
             if len(fitting) == 1:

@@ -1181,6 +1181,15 @@ def test_wanting_to_pay_the_residents_scheme_after_leaving_a_job_is_the_enrolmen
     assert answer.text.startswith("【城乡居民参保登记") and "73、74号窗口" in answer.text
 
 
+def test_a_person_type_under_a_choice_not_made_by_person_type_picks_nothing(chat):
+    chat.say("ask_eligibility", "孩子刚出生没几天就住了保温箱 花了一万多 孩子还没上户口也没参保 这能报销不")
+    assert set(chat.slots["candidates"]) == {"inpatient_reimbursement", "resident_enrollment"}
+    [answer] = chat.say("inform", "俺两口子都是居民医保 家在户部寨", person_type="居民医保", township="户部寨")
+    assert "城乡居民参保登记" in [title for title, _ in answer.buttons] and "住院费用报销" in answer.text + "".join(
+        title for title, _ in answer.buttons)
+    assert chat.slots.get("matter") is None
+
+
 def test_a_stray_span_the_nlu_tagged_leaves_the_matter_being_discussed(chat):
     chat.say("ask_online", "我是大学生，想查一下自己有没有参保，手机上能查吗", person_type="大学生", matter="参保")
     [answer] = chat.say("ask_where", "放假回家去大厅查的话去几号窗口 我是居民医保", matter="放假回家去", person_type="居民")
