@@ -102,20 +102,24 @@ class MatterSpans:
         candidates = self.matcher.match(words, limit=1)
         return not candidates or candidates[0].score < MIN_SCORE
 
-    def _span(self, text: str, span: Span, tokens: Tokens) -> Optional[Span]:
-        """The span cut and grown by the guideline, or None when it names no matter."""
+    def _span(self, text: str, span: Span, tokens: Tokens, others: Sequence[Span] = ()) -> Optional[Span]:
+        """The span cut and grown by the guideline, or None when it names no matter. It does not
+        grow over another entity ("诊所" told as who asks)."""
         cut = _cut(text, span, tokens)
         if cut != span and self.names_no_matter(text[cut[0]:cut[1]]):
             cut = span  # "交新农合": without the verb it is only the scheme's name
-        grown = _grow(text, cut)
-        return None if self.names_no_matter(text[grown[0]:grown[1]]) else grown
+        start, end = _grow(text, cut)
+        start = max([start, *(e for s, e in others if e <= cut[0])])
+        end = min([end, *(s for s, e in others if s >= cut[1])])
+        return None if self.names_no_matter(text[start:end]) else (start, end)
 
     def clean(self, text: str, entities: List[Dict[Text, Any]], tokens: Tokens) -> List[Dict[Text, Any]]:
         matters = sorted((e for e in entities if e.get("entity") == MATTER), key=lambda e: e["start"])
         if not matters:
             return entities
         words = simplified(text)
-        spans = [self._span(words, (e["start"], e["end"]), tokens) for e in matters]
+        others = [(e["start"], e["end"]) for e in entities if e.get("entity") != MATTER]
+        spans = [self._span(words, (e["start"], e["end"]), tokens, others) for e in matters]
         kept, joined = [], set()
         for index, (entity, span) in enumerate(zip(matters, spans)):
             if span is None:
@@ -139,17 +143,25 @@ class MatterSpans:
                                  processors=[*entity.get("processors", []), "MatterSpanCleaner"]))
         # A generic word alone still narrows which matters are meant ("报销" → the 报销 matters):
         # the dialogue reads it, under its own entity type.
-        words_alone = [dict(e, entity=MATTER_WORD) for index, (e, span) in enumerate(zip(matters, spans))
-                       if span is None and index not in joined and fold(words[e["start"]:e["end"]]) in GENERIC_WORDS]
         others = [e for e in entities if e.get("entity") != MATTER]
-        return sorted(others + _without_nested(kept) + words_alone, key=lambda e: e["start"])
+        kept = _without_overlaps(kept)
+        words_alone = [dict(e, entity=MATTER_WORD) for index, (e, span) in enumerate(zip(matters, spans))
+                       if span is None and index not in joined and fold(words[e["start"]:e["end"]]) in GENERIC_WORDS
+                       and not any(_overlap(e, k) for k in kept)]  # "长期居住" grown over "备案"
+        return sorted(others + kept + words_alone, key=lambda e: e["start"])
 
 
-def _without_nested(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """A span inside another (grown) span is dropped: "医院" inside "医院申请定点"."""
-    return [e for e in entities
-            if not any(o is not e and o["start"] <= e["start"] and e["end"] <= o["end"] and
-                       (o["end"] - o["start"]) > (e["end"] - e["start"]) for o in entities)]
+def _overlap(a: Dict[Text, Any], b: Dict[Text, Any]) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _without_overlaps(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """Of spans that overlap once grown, the longest stays: "医院" inside "医院申请定点" goes."""
+    kept: List[Dict[Text, Any]] = []
+    for entity in sorted(entities, key=lambda e: (e["start"] - e["end"], e["start"])):
+        if not any(_overlap(entity, other) for other in kept):
+            kept.append(entity)
+    return kept
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -100,3 +100,14 @@ def test_other_entities_are_left_alone(spans, tokenizer):
     entities = clean(spans, tokenizer, text, "住院报销", others=others)
     assert words(entities) == ["住院报销"] and words(entities, "person_type") == ["职工"]
     assert words(entities, "township") == ["柳屯"]
+
+
+def test_a_grown_span_overlaps_nothing(spans, tokenizer):
+    # "长期居住" grows over the "备案" DIET tagged apart: one span, and no generic word beside it
+    entities = clean(spans, tokenizer, "听人说办个长期居住备案就能直接刷卡", "长期居住", "备案")
+    assert [(e["entity"], e["value"]) for e in entities] == [("matter", "长期居住备案")]
+    # nor over another entity: "诊所" told as who asks stays a person type
+    text = "俺们诊所申请定点咋弄"
+    entities = clean(spans, tokenizer, text, "定点",
+                     others=[{"entity": "person_type", "start": 2, "end": 4, "value": "诊所"}])
+    assert words(entities) == ["申请定点"] and words(entities, "person_type") == ["诊所"]
