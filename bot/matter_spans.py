@@ -118,8 +118,8 @@ class MatterSpans:
         if not matters:
             return entities
         words = simplified(text)
-        others = [(e["start"], e["end"]) for e in entities if e.get("entity") != MATTER]
-        spans = [self._span(words, (e["start"], e["end"]), tokens, others) for e in matters]
+        other_spans = [(e["start"], e["end"]) for e in entities if e.get("entity") != MATTER]
+        spans = [self._span(words, (e["start"], e["end"]), tokens, other_spans) for e in matters]
         kept, joined = [], set()
         for index, (entity, span) in enumerate(zip(matters, spans)):
             if span is None:
@@ -141,13 +141,13 @@ class MatterSpans:
             else:
                 kept.append(dict(entity, start=span[0], end=span[1], value=text[span[0]:span[1]],
                                  processors=[*entity.get("processors", []), "MatterSpanCleaner"]))
+        kept = _without_overlaps(kept)
         # A generic word alone still narrows which matters are meant ("报销" → the 报销 matters):
         # the dialogue reads it, under its own entity type.
-        others = [e for e in entities if e.get("entity") != MATTER]
-        kept = _without_overlaps(kept)
         words_alone = [dict(e, entity=MATTER_WORD) for index, (e, span) in enumerate(zip(matters, spans))
                        if span is None and index not in joined and fold(words[e["start"]:e["end"]]) in GENERIC_WORDS
                        and not any(_overlap(e, k) for k in kept)]  # "长期居住" grown over "备案"
+        others = [e for e in entities if e.get("entity") != MATTER]
         return sorted(others + kept + words_alone, key=lambda e: e["start"])
 
 
