@@ -21,7 +21,7 @@ from opencc import OpenCC
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz
 
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, default_catalogue
 
 _TO_SIMPLIFIED = OpenCC("t2s")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -228,3 +228,10 @@ def resolve(candidates: Sequence[Candidate]) -> Resolution:
         return Resolution("one", (strong[0],))
     close = [c for c in strong if c.score * CLEAR_LEAD > strong[0].score]
     return Resolution("choose", tuple(close[:3]))
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> MatterMatcher:
+    """The matcher of the default catalogue, built once per process: the agent console and the
+    NLU's matter-span component share it in the Rasa server (about 0.13 s to build)."""
+    return MatterMatcher(default_catalogue())

@@ -29,8 +29,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.catalogue import default_catalogue
-from bot.matcher import MIN_SCORE, MatterMatcher, fold
+from bot.matcher import MIN_SCORE, MatterMatcher, default_matcher, fold
 from bot.tokenizer import simplified
 
 MATTER = "matter"
@@ -172,7 +171,7 @@ class MatterSpanCleaner(GraphComponent):
         return cls()
 
     def __init__(self, spans: Optional[MatterSpans] = None) -> None:
-        self.spans = spans or MatterSpans(MatterMatcher(default_catalogue()))
+        self.spans = spans or MatterSpans(default_matcher())
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -12,7 +12,6 @@ import hashlib
 import hmac
 import logging
 import time
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -24,7 +23,7 @@ from sanic.response import HTTPResponse
 
 from bot.answers import matter_card, township_hospital
 from bot.catalogue import PERSON_TYPES, REGIONS, default_catalogue
-from bot.matcher import MatterMatcher
+from bot.matcher import default_matcher
 from bot.records import CALLBACK_STATUSES, FILING_STATUSES, masked, review_row, shared_records
 from channels.agent_token import agent_token, token_path
 
@@ -35,11 +34,6 @@ prepare_rasa_process()  # once per Rasa server process: log masking, faster repl
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 COOKIE = "agent_session"
-
-
-@lru_cache(maxsize=1)
-def matcher() -> MatterMatcher:
-    return MatterMatcher(default_catalogue())
 
 
 def problem(message: str, status: int = 400) -> HTTPResponse:
@@ -61,7 +55,7 @@ class AgentConsoleInput(InputChannel):
         if created:
             logger.warning("坐席控制台令牌已生成，保存在 %s", token_path())
         self.session = hmac.new(self.token.encode(), b"agent-console-session", hashlib.sha256).hexdigest()
-        matcher()  # build the index now, not on the first agent's keystroke
+        default_matcher()  # build the index now, not on the first agent's keystroke
 
     # --- access -----------------------------------------------------------------------
 
@@ -129,7 +123,7 @@ class AgentConsoleInput(InputChannel):
             if person_type not in (None, *PERSON_TYPES) or region not in (None, *REGIONS):
                 return problem("人员类别或地区不正确")
             results = []
-            candidates = (matcher().match(query) or matcher().match_initials(query)) if query else []
+            candidates = (default_matcher().match(query) or default_matcher().match_initials(query)) if query else []
             for candidate in candidates[:5]:
                 matter = catalogue.matter(candidate.matter_id)
                 results.append({"id": matter.id, "name": matter.name, "score": round(candidate.score, 2),

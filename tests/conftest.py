@@ -18,6 +18,17 @@ def seeds():
 
 
 @pytest.fixture(scope="session")
+def tokenizer(catalogue):
+    """The NLU's tokenizer with the catalogue's dictionary, as `rasa train` sets it up."""
+    import jieba
+    from bot.dictionary import dictionary_words
+    from bot.tokenizer import SimplifiedJiebaTokenizer
+    for word in dictionary_words(catalogue):
+        jieba.add_word(word, 2000)
+    return SimplifiedJiebaTokenizer({**SimplifiedJiebaTokenizer.get_default_config()}, None, None)
+
+
+@pytest.fixture(scope="session")
 def postgres_url():
     from postgres_server import running_postgres
     with running_postgres() as url:

@@ -1,21 +1,11 @@
 """DIET's matter spans cut to the words that name the matter (bot/matter_spans.py), with the real
 catalogue and the real tokenizer. Each case gives the span DIET might return and the span the
 guideline in tests/nlu/heldout/README.md asks for."""
-import jieba
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dictionary import dictionary_words
 from bot.matcher import MatterMatcher
 from bot.matter_spans import MatterSpans
-from bot.tokenizer import SimplifiedJiebaTokenizer
-
-
-@pytest.fixture(scope="module")
-def tokenizer(catalogue):
-    for word in dictionary_words(catalogue):
-        jieba.add_word(word, 2000)
-    return SimplifiedJiebaTokenizer({**SimplifiedJiebaTokenizer.get_default_config()}, None, None)
 
 
 @pytest.fixture(scope="module")

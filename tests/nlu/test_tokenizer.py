@@ -1,18 +1,6 @@
 """The tokens the NLU sees: traditional characters cut like simplified ones, and no guessed
 words cutting through what a citizen names."""
-import jieba
-import pytest
 from rasa.shared.nlu.training_data.message import Message
-
-from bot.dictionary import dictionary_words
-from bot.tokenizer import SimplifiedJiebaTokenizer
-
-
-@pytest.fixture(scope="module")
-def tokenizer(catalogue):
-    for word in dictionary_words(catalogue):
-        jieba.add_word(word, 2000)
-    return SimplifiedJiebaTokenizer({**SimplifiedJiebaTokenizer.get_default_config()}, None, None)
 
 
 def tokens(tokenizer, text):
