@@ -36,9 +36,12 @@ FILLER = re.compile(
 # however much it shares words ("提取", "缴费") with a 医保 matter.
 OTHER_SCHEMES = re.compile("公积金|养老保险|养老金|失业保险|失业金|工伤|住房|房贷|个税|低保申请|天气")
 MEDICAL_WORDS = re.compile("医保|医疗|看病|住院|门诊|生育|药")
+# "住了半个月院", "住过两回院": 住院 split by how long or how often, read as the word it is.
+SPLIT_STAY = re.compile("住[了过]?[一二两三四五六七八九十几半多来个天月周星期礼拜回次趟的]{0,8}院")
 
 # Kinds of feature and their weight: exact characters count more than shared sounds.
 FEATURE_WEIGHTS = {"c1": 0.6, "c2": 2.0, "p1": 0.2, "p2": 1.0}
+MATCH_LIMIT = 5  # candidates a match returns
 
 
 def fold(text: str) -> str:
@@ -175,7 +178,8 @@ class MatterMatcher:
             score += fuzz.partial_ratio(folded_term, folded_text) / 100 * coverage
         return score
 
-    def match(self, text: str, limit: int = 5) -> List[Candidate]:
+    def match(self, text: str, limit: int = MATCH_LIMIT) -> List[Candidate]:
+        text = SPLIT_STAY.sub("住院", text)
         folded_text = fold(text)
         if not folded_text or (OTHER_SCHEMES.search(folded_text) and not MEDICAL_WORDS.search(folded_text)):
             return []

@@ -77,3 +77,8 @@ def test_accuracy_on_phrasings_never_used_for_tuning(matcher):
                and matcher.match(p["text"])[0].matter_id == p["matter"])
     print(f"\nmatcher held-out top-1 accuracy: {hits / len(heldout):.1%} on {len(heldout)} phrasings")
     assert hits / len(heldout) >= 0.80
+
+
+def test_a_stay_in_hospital_split_by_how_long_reads_as_hospital(matcher):
+    found = resolve(matcher.match("俺娘住了半个月院 当时没刷医保 现在回来了咋报"))
+    assert found.kind == "one" and found.candidates[0].matter_id == "inpatient_reimbursement"
