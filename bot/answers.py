@@ -270,8 +270,8 @@ def office_answer(catalogue: Catalogue, place_ids: List[str]) -> str:
         if place.kind == "hall":  # the guide gives its windows, not its address
             notes.add(place.src)
             windows = place.windows
-            lines.append(f"{place.name}：办事指南没有写具体地址。医保业务在大厅{windows[0]}—{windows[-1]}号窗口办理，"
-                         "各窗口办什么可以问我（比如“72号窗口办啥”）。")
+            lines.append(f"{place.name}：办事指南没有写具体地址。大厅的医保窗口是{windows[0]}—{windows[-1]}号窗口，"
+                         "各窗口办什么可以问我（比如“72号窗口办啥”）；有的业务不在大厅办理，告诉我要办什么，我告诉您去哪。")
             continue
         if place.address:
             notes.add(place.address.src)

@@ -44,6 +44,11 @@ def _handling(matter: Matter, variant: Variant, provincial: bool = True) -> Tupl
     return [], ""
 
 
+def place_notes(variant: Variant, person_type: Optional[str]) -> List[Fact]:
+    """Notes saying where some cases are assessed (4 慢性病 at the 乡镇卫生院 for the rural poor)."""
+    return [note for note in variant.notes if "鉴定" in note.text and note.applies_to(person_type)]
+
+
 def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
     lines = where_lines(catalogue, variant, person_type, notes, side)
     if not lines:
@@ -52,11 +57,10 @@ def _where(catalogue, matter, variant, person_type, side, notes) -> List[str]:
             return [f"受理单位：{variant.handled_by.text}"]
         return ["这份指南没有写明办理地点。"]
     out = [f"办理地点：{lines[0]}"] if len(lines) == 1 else ["办理地点："] + [f"  · {line}" for line in lines]
-    # Where some cases are assessed elsewhere (4 慢性病 at the 乡镇卫生院 for the rural poor), say so here.
-    for note in variant.notes:
-        if "鉴定" in note.text and note.applies_to(person_type):
-            notes.add(note.src)
-            out.append(f"注意：{note.text}")
+    # Where some cases are assessed elsewhere, say so here.
+    for note in place_notes(variant, person_type):
+        notes.add(note.src)
+        out.append(f"注意：{note.text}")
     return out + transfer_end_notes(variant, notes)
 
 

@@ -11,14 +11,14 @@ import json
 import re
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text, window_matters
-from bot.aspects import aspect_answer
+from bot.aspects import aspect_answer, place_notes
 from bot.catalogue import Catalogue, Fact, Matter, Township
 from bot.details import DetailFinder
-from bot.matcher import CLEAR_LEAD, Candidate, MatterMatcher, content, fold, resolve
+from bot.matcher import CLEAR_LEAD, MATCH_LIMIT, MIN_SCORE, Candidate, MatterMatcher, content, fold, resolve
 
 INTENT_ASPECTS = {
     "ask_where": "where", "ask_materials": "materials", "ask_time_limit": "time_limit",
@@ -160,7 +160,7 @@ JOINS = re.compile(r"\s*(和|跟|与|及|以及|还有|、|,|，|或者?|同)\s*
 OFFICE_NAMES = ((re.compile(r"医疗服务部"), ("medical_service_dept",)),
                 (re.compile(r"(医疗)?费用审核部|审核部"), ("cost_review_dept",)),
                 (re.compile(r"待遇保障局?股?|保障局股"), ("benefits_section",)),
-                (re.compile(r"(行政|政务)?服务大厅|办事大厅|政务大厅"), ("hall",)),
+                (re.compile(r"(行政|政务)?服务大厅|办事大厅|政务大厅|(哪个|哪一?个|什么|啥)大厅"), ("hall",)),
                 (re.compile(r"医保中心|医疗保障中心"), ("medical_service_dept", "cost_review_dept")))
 ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|地址|怎么走|咋走|几楼|哪个楼|哪栋|位置|具体地方")
 # The facility a 定点 question is about, and its own matters (the 濮阳县 guide keeps 医疗机构 and
@@ -177,6 +177,11 @@ def facility_named(text: str) -> Optional[Tuple[str, str]]:
     return named[0] if len(named) == 1 else None
 
 
+def about_childs_own_scheme(text: str) -> bool:
+    """"那孩子的医保还用单独去办吗": the child's own 医保, not a bill for the child or giving birth."""
+    return bool(vocabulary.CHILD.search(fold(text)) and CHILDS_OWN_SCHEME.search(text) and not ABOUT_A_BILL.search(text))
+
+
 def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
     """The matter of this facility kind built like one of the other kind's (designation for
     designation, settlement for settlement); None for a matter of no other facility kind."""
@@ -184,6 +189,11 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
         if matter_id in other and other != ids:
             return ids[other.index(matter_id)]
     return None
+# A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
+CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(医保|医疗保险)|参保")
+ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
+# "不属于职工基本医疗保险参保范围的城乡居民": a group a 服务对象 names only to leave out
+NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
@@ -294,19 +304,32 @@ class Conversation:
         for value in understood.values("matter"):
             if self.catalogue.has_matter(value):
                 return self.catalogue.matter(value), [], float("inf")
-        best: List[Candidate] = []
-        for words in understood.texts("matter") + understood.values("matter") + self._spans_read_together(understood):
-            if len(content(words)) < 2:
-                continue  # a stray one-character span ("那" in "那濮阳县报的话要多久") names nothing
-            candidates = self._match(words)
-            if candidates and (not best or candidates[0].score > best[0].score):
-                best = candidates
-        found = resolve(best)
+        words = self._best_span(understood)
+        found = resolve(self._match(words) if words else [])
         if found.kind == "one":
             return self.catalogue.matter(found.candidates[0].matter_id), [], found.candidates[0].score
         if found.kind == "choose":
             return None, list(found.candidates), found.candidates[0].score
         return None, [], 0.0
+
+    def _best_span(self, understood: Understanding) -> Optional[str]:
+        """The matter span that fits a matter best."""
+        best, best_score = None, 0.0
+        for words in understood.texts("matter") + understood.values("matter") + self._spans_read_together(understood):
+            if len(content(words)) < 2:
+                continue  # a stray one-character span ("那" in "那濮阳县报的话要多久") names nothing
+            candidates = self._match(words)
+            if candidates and (best is None or candidates[0].score > best_score):
+                best, best_score = words, candidates[0].score
+        return best
+
+    @staticmethod
+    def _close_readings(matches: List[Candidate]) -> Optional[Set[str]]:
+        """Every matter a text fits nearly as well as its best (within CLEAR_LEAD); None when
+        the matcher's short list may have left some out ("备案" fits six matters alike)."""
+        strong = [c for c in matches if c.score >= MIN_SCORE]
+        close = {c.matter_id for c in strong if c.score * CLEAR_LEAD > strong[0].score} if strong else set()
+        return close if len(matches) < MATCH_LIMIT or len(close) < len(matches) else None
 
     def _spans_read_together(self, understood: Understanding) -> List[str]:
         """Neighbouring spans with only 的 between them, read as one when that names one matter
@@ -324,10 +347,16 @@ class Conversation:
         return any(len(words) >= 2 and words in name for words in map(fold, understood.texts("matter")))
 
     def _names_one_matter_outright(self, understood: Understanding) -> bool:
-        matter, _, score = self._entity_match(understood)
-        if matter is None or score < COVERED_SCORE:
-            return False
+        matter, candidates, score = self._entity_match(understood)
         whole = self._whole_match(understood.text)
+        if matter is None:
+            # "…出院了想报销住院费 交警的事故认定还没下来": the span "住院费" fits 住院费用报销 or
+            # 生育医疗费, the whole message one of them outright
+            found = resolve(whole)
+            return found.kind == "one" and found.candidates[0].score >= COVERED_SCORE \
+                and found.candidates[0].matter_id in {c.matter_id for c in candidates}
+        if score < COVERED_SCORE:
+            return False
         return bool(whole) and whole[0].matter_id == matter.id
 
     def _clearly_named(self, text: str) -> Optional[str]:
@@ -518,9 +547,15 @@ class Conversation:
         if intent == "nlu_fallback" and person_type and slots.get("matter") in HOSPITAL_MATTERS \
                 and len(content(vocabulary.without_person_words(fold(understood.text)))) <= 2:
             intent = "ask_hospital"  # "种地的" after 转诊: who asks decides the hospital
-        if intent == "nlu_fallback" and slots.get("matter") and self.detail_asked(
-                self.catalogue.matter(slots["matter"]), understood.text, slots.get("region"), slots.get("person_type")):
-            intent = "ask_materials"  # "交警那个认定书还没下来咋办" after 住院报销: that material's case
+        detail = self.detail_asked(self.catalogue.matter(slots["matter"]), understood.text, slots.get("region"),
+                                   slots.get("person_type")) if intent == "nlu_fallback" and slots.get("matter") else None
+        if detail is not None:
+            # "交警那个认定书还没下来咋办" after 住院报销: that material's case; "她是帕金森" after where
+            # 慢特病 is 认定: a note of where which 病种 is assessed keeps the place question
+            variant = self.catalogue.matter(slots["matter"]).variant(slots.get("region"))
+            about_place = any(detail is note for note in place_notes(variant, slots.get("person_type")))
+            intent = ASPECT_INTENTS[slots["aspect"]] if about_place and slots.get("aspect") in ("where", "hospital") \
+                else "ask_materials"
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -598,6 +633,15 @@ class Conversation:
                                       or not self._names_no_other_matter(whole_match())):
                 matter, candidates = whole, []
         if candidates:
+            # "生孩子住院花的钱咋报": the span "生孩子" fits 生育医疗费/生育津贴/参保登记 and the whole
+            # message fits 住院费用报销/生育医疗费: the one both readings share
+            span = self._best_span(understood)
+            span_readings = self._close_readings(self._match(span)) if span else None
+            whole_readings = self._close_readings(whole_match())
+            shared = span_readings & whole_readings if span_readings and whole_readings else set()
+            if len(shared) == 1:
+                matter, candidates = self.catalogue.matter(shared.pop()), []
+        if candidates:
             # "生育醫療費支付要帶哪些材料": the one candidate whose whole name is typed (计划生育医疗费支付
             # holds it too, but is not typed)
             typed_name = name_typed([self.catalogue.matter(c.matter_id) for c in candidates], text)
@@ -610,7 +654,8 @@ class Conversation:
             if len(fitting_offered) == 1:
                 matter, candidates = self.catalogue.matter(fitting_offered[0].matter_id), []
         known_type = person_type or slots.get("person_type")
-        if candidates and known_type:
+        if candidates and known_type and not (about_childs_own_scheme(text) and not person_type):
+            # (a parent's person type told before is not the child's: "那孩子的医保…" after 生育津贴)
             fit, candidates = self._fit_person_type(candidates, known_type)
             matter = fit or matter
         if matter is None and not candidates and intent == "ask_hospital":
@@ -727,6 +772,9 @@ class Conversation:
         elif intent == "ask_where" and asked and asked[0] != "where":
             # "在濮阳县办呢，填哪个表": the words ask another aspect and no place; both are answered
             aspect, also = asked[0], ["where"]
+        elif INTENT_ASPECTS.get(intent) not in (None, "general", "hospital", *asked) and len(asked) == 1 \
+                and only_an_aspect_asked(re.split(r"[，,。！!？?；;\s]+", understood.text.strip(" ，,。！!？?"))[-1]):
+            aspect = asked[0]  # "…说还能走医疗救助 搁哪办": the closing question says what is asked
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:
@@ -825,8 +873,12 @@ class Conversation:
         unless the words say the child works ("孩子刚入职 给他上职工医保")."""
         enrolments = {"employee_enrollment", "unit_enrollment", "resident_enrollment"}
         named = {matter.id} if matter is not None else {c.matter_id for c in candidates}
-        if named and named <= enrolments and vocabulary.CHILD.search(fold(text)) \
-                and vocabulary.person_type(text) in (None, "城乡居民"):
+        if not vocabulary.CHILD.search(fold(text)) or vocabulary.person_type(text) not in (None, "城乡居民"):
+            return matter, candidates
+        if named and named <= enrolments:
+            return self.catalogue.matter("resident_enrollment"), []
+        if matter is None and "resident_enrollment" in named and about_childs_own_scheme(text):
+            # "那孩子的医保还用单独去办吗" among 生育医疗费/参保登记/…: the child's own enrolment
             return self.catalogue.matter("resident_enrollment"), []
         return matter, candidates
 
@@ -958,7 +1010,9 @@ class Conversation:
         ours = person_group(person_type)
         if serves is None or ours is None:
             return False
-        named = [w for w in ("居民", "职工", "单位") if w in serves.text]
+        # "不属于职工基本医疗保险参保范围的城乡居民" names 职工 only to leave them out
+        text = NOT_OF_GROUP.sub("", serves.text)
+        named = [w for w in ("居民", "职工", "单位") if w in text]
         return ours in named or not named
 
     @staticmethod
@@ -988,6 +1042,9 @@ class Conversation:
     def _answer(self, matter: Matter, aspect: str, state: Dict[str, Any], updates: Dict[str, Any],
                 back_to_county: bool = False, asked_text: str = "") -> Turn:
         person_type = state.get("person_type")
+        if matter.id == "resident_enrollment" and vocabulary.CHILD.search(fold(asked_text)) \
+                and person_group(person_type) != "居民":
+            person_type = None  # a child's enrolment: a parent's 职工 told before is not the child's
         region = state.get("region")
         group = person_group(person_type)
         if (matter.id, group) in COUNTERPARTS:  # "改身份证号" first read as 职工, then "俺是农村的"

@@ -1200,3 +1200,63 @@ def test_switching_schemes_said_in_passing_leaves_the_account_withdrawal(chat):
     text = "我不想交职工医保了 打算改交居民医保 个人账户里的钱能一次取出来不"
     [answer] = chat.say("ask_eligibility", text, matter="个人账户里的钱")
     assert answer.text.startswith("【参保人员个人账户一次性支付")
+
+
+def test_a_span_fitting_several_matters_is_settled_by_the_one_the_whole_message_also_fits(chat):
+    # "生孩子" fits 生育医疗费/参保登记/生育津贴; the whole message 住院费用报销/生育医疗费: 生育医疗费
+    text = "俺在县医院上班 职工医保 上个月刚生完孩子 生孩子住院花的钱咋报"
+    [answer] = chat.say("ask_matter", text, matter="生孩子")
+    assert answer.text.startswith("【生育医疗费支付】") and "68号窗口" in answer.text
+    chat.slots = {}
+    [answer] = chat.say("ask_where", "俺是职工医保 门诊看病花了钱想报销 搁哪个窗口", matter="门诊")
+    assert answer.text.startswith("【门诊费用报销·城镇职工】") and "70号窗口" in answer.text
+
+
+def test_a_worker_is_not_offered_the_enrolment_its_guide_keeps_for_residents(chat):
+    # 城乡居民参保登记 serves "不属于职工基本医疗保险参保范围的城乡居民": not a worker
+    chat.slots = {"person_type": "城镇职工"}
+    [question] = chat.say("ask_matter", "生孩子的事咋办", matter="生孩子")
+    assert question.buttons and "城乡居民参保登记" not in [t for t, _ in question.buttons]
+    assert "生育医疗费支付" in [t for t, _ in question.buttons]
+
+
+def test_a_stay_in_hospital_told_in_split_words_is_the_hospital_bill(chat):
+    text = "俺娘前一阵子搁濮阳市里住了半个月院 当时走得急没刷医保 现在回来了咋报消啊 俺们是城关镇的 交的是居民医保"
+    [answer] = chat.say("ask_matter", text, township="城关镇")
+    assert answer.text.startswith("【住院费用报销】") and "乡镇卫生院医保科" in answer.text
+
+
+def test_an_unsure_reading_of_a_message_that_names_one_matter_outright_answers_it(chat):
+    text = "俺兄弟骑电动车叫人撞了 住了二十来天院 出院了想报销住院费 交警的事故认定还没下来"
+    [answer] = chat.say("nlu_fallback", text, matter="住院费")
+    assert answer.text.startswith("【住院费用报销】") and "意外伤害个人承诺书" in answer.text
+
+
+def test_which_hall_the_windows_are_in_is_answered(chat):
+    [answer] = chat.say("ask_where", "俺想当面问问 医保的窗口在哪个大厅")
+    assert "濮阳县行政服务大厅" in answer.text and "68—74号窗口" in answer.text and not answer.buttons
+
+
+def test_a_closing_where_question_is_answered_with_the_place(chat):
+    text = "俺家是习城乡的低保户 俺男人住院报完医保跟大病保险以后还剩不少钱 说还能走医疗救助 搁哪办"
+    answers = chat.say("ask_eligibility", text, township="习城乡")
+    assert "【医疗救助对象手工（零星）报销·城乡居民】办理地点：濮阳县医疗保障局职工、居民待遇保障局股" in answers[-1].text
+
+
+def test_a_disease_named_after_the_place_of_a_certification_gets_that_place(chat):
+    chat.say("ask_where", "俺是住子岸乡的居民医保 俺爹慢性病搁哪鉴定", matter="慢性病", township="子岸乡", person_type="居民医保")
+    [answer] = chat.say("nlu_fallback", "俺娘也得办 她是帕金森")
+    assert "办理地点：城乡居民慢性病、重特大疾病：濮阳县中医院" in answer.text and "帕金森" in answer.text
+
+
+def test_a_childs_own_medical_insurance_asked_after_a_mothers_benefit_is_the_residents_enrolment(chat):
+    chat.say("ask_matter", "我在单位上班交的职工医保 刚生完孩子 生育津贴咋领", matter="生育津贴", person_type="职工医保")
+    [answer] = chat.say("ask_eligibility", "那孩子的医保还用单独去办吗", matter="孩子")
+    # the mother's 职工 is not the child's: 城乡居民参保登记 and its note on newborns, not 职工参保登记
+    assert answer.text.startswith("【城乡居民参保登记】") and "新生儿出生当年" in answer.text
+
+
+def test_a_case_of_the_materials_asked_after_the_place_keeps_to_the_materials(chat):
+    chat.say("ask_where", "单位职工 要转到省里医院看病 转诊证明搁哪开", matter="转诊证明", person_type="单位职工")
+    [answer] = chat.say("nlu_fallback", "去年转过一回了 今年同一个病还去那家住院 还用再开吗")
+    assert answer.text.startswith("【异地转诊人员备案·城镇职工】请一次带齐以下材料") and "第二次及以后不再开具转诊单" in answer.text
