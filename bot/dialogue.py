@@ -192,6 +192,11 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
 # A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
+# Words asking to change what is on record
+CHANGE_WORDS = re.compile(r"改|换|变更|更正|错了|不对|迁")
+# A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
+FILING_DONE = re.compile(r"(已经|都)?(备过案|备了案|备案了|备案过|(办|做)(了|过)备案)")
+SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算|结不了算|结算不成|刷不了|不能刷|全自费|全部自费")
 # "不属于职工基本医疗保险参保范围的城乡居民": a group a 服务对象 names only to leave out
 NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
@@ -476,6 +481,7 @@ class Conversation:
             understood = Understanding("inform", understood.text, entities)
         understood, scheme_words = self._without_scheme_spans(understood, slots)
         understood = self._without_person_spans(understood)
+        understood = self._without_filing_done(understood)
         intent = understood.intent
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
@@ -600,6 +606,8 @@ class Conversation:
             # ("想在咱县参加居民医保 去哪登记" is the enrolment, not 转移接续 for "从外地嫁过来").
             text = SCHEME_WORDS.sub(lambda m: m.group(0) if JOINS_SCHEME.search(m.string[:m.start()]) else "", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
+        if SETTLEMENT_FAILED.search(text):
+            text = FILING_DONE.sub("", text)  # "备过案了 还是结算不了": the filing is done, not asked
         for words in self._scheme_words_of_person_type(understood):
             text = text.replace(words, "")  # "…当时没报 城乡居民医保 回来咋报": the NLU read who asks
         ask_prefix = ""
@@ -725,6 +733,11 @@ class Conversation:
                 matter, candidates = self.matter_named(text, whole_match())
                 if candidates and known_type:
                     matter, candidates = self._fit_person_type(candidates, known_type)
+        if candidates and CHANGE_WORDS.search(text):
+            # "户口迁了 居民医保上的地址要改" between 城乡居民参保登记 and its 信息变更登记: the change
+            changes = [c for c in candidates if "变更" in self.catalogue.matter(c.matter_id).name]
+            if len(changes) == 1:
+                matter, candidates = self.catalogue.matter(changes[0].matter_id), []
         if matter is None and len(candidates) > 1 and remembered and intent == "correct_matter":
             matter = self._parallel_matter(remembered, candidates)  # "不是住院，我问的是门诊"
             candidates = [] if matter else candidates
@@ -968,6 +981,19 @@ class Conversation:
                 if any(m.start() <= a and b <= m.end() for a, b in spans)
                 and not ENROLS_IN.search(understood.text[:m.start()])
                 and not ENROLS_AFTER.search(understood.text[m.end():])]
+
+    @staticmethod
+    def _without_filing_done(understood: Understanding) -> Understanding:
+        """"俺在北京住院 备案了也结算不了": a filing already done when settlement failed is what
+        happened, not what is asked (异地就医直接结算问题协调服务, not one of the 备案)."""
+        if not SETTLEMENT_FAILED.search(understood.text):
+            return understood
+        done = [m.span() for m in FILING_DONE.finditer(understood.text)]
+        inside = [e for e in understood.told() if e.get("entity") == "matter" and e.get("start") is not None
+                  and any(a <= e["start"] and e["end"] <= b for a, b in done)]
+        if not inside:
+            return understood
+        return Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in inside])
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:

@@ -1260,3 +1260,20 @@ def test_a_case_of_the_materials_asked_after_the_place_keeps_to_the_materials(ch
     chat.say("ask_where", "单位职工 要转到省里医院看病 转诊证明搁哪开", matter="转诊证明", person_type="单位职工")
     [answer] = chat.say("nlu_fallback", "去年转过一回了 今年同一个病还去那家住院 还用再开吗")
     assert answer.text.startswith("【异地转诊人员备案·城镇职工】请一次带齐以下材料") and "第二次及以后不再开具转诊单" in answer.text
+
+
+def test_a_filing_already_done_when_settlement_failed_is_the_coordination_service(chat):
+    text = "俺在北京住院 备案了也结算不了 医院让回去报 这咋办 谁能给协调一下"
+    [answer] = chat.say("ask_matter", text, matter="备案")
+    assert answer.text.startswith("【异地就医直接结算问题协调服务】")
+    chat.slots = {}
+    [answer] = chat.say("ask_matter", "我在郑州住院 已经备过案了 出院的时候还是结算不了 让我全自费 这咋整")
+    assert answer.text.startswith("【异地就医直接结算问题协调服务】")
+    chat.slots = {}  # a filing asked about is still the filing
+    [answer] = chat.say("ask_matter", "去郑州住院要转诊吗")
+    assert answer.text.startswith("【异地转诊人员备案】")
+
+
+def test_a_change_to_what_is_on_record_is_the_change_not_the_enrolment(chat):
+    [answer] = chat.say("ask_where", "俺户口迁了 居民医保上的地址要改 去哪")
+    assert answer.text.startswith("【城乡居民参保信息变更登记") and "73、74号窗口" in answer.text
