@@ -18,7 +18,7 @@ from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_
 from bot.aspects import aspect_answer, place_notes
 from bot.catalogue import Catalogue, Fact, Matter, Township
 from bot.details import DetailFinder
-from bot.matcher import CLEAR_LEAD, MATCH_LIMIT, MIN_SCORE, Candidate, MatterMatcher, content, fold, resolve
+from bot.matcher import CLEAR_LEAD, MIN_SCORE, Candidate, MatterMatcher, content, fold, resolve
 
 INTENT_ASPECTS = {
     "ask_where": "where", "ask_materials": "materials", "ask_time_limit": "time_limit",
@@ -328,13 +328,11 @@ class Conversation:
                 best, best_score = words, candidates[0].score
         return best
 
-    @staticmethod
-    def _close_readings(matches: List[Candidate]) -> Optional[Set[str]]:
-        """Every matter a text fits nearly as well as its best (within CLEAR_LEAD); None when
-        the matcher's short list may have left some out ("备案" fits six matters alike)."""
-        strong = [c for c in matches if c.score >= MIN_SCORE]
-        close = {c.matter_id for c in strong if c.score * CLEAR_LEAD > strong[0].score} if strong else set()
-        return close if len(matches) < MATCH_LIMIT or len(close) < len(matches) else None
+    def _close_readings(self, text: str) -> Set[str]:
+        """Every matter a text fits nearly as well as its best (within CLEAR_LEAD), however many
+        ("备案" fits six matters alike)."""
+        strong = [c for c in self.matcher.match(text, limit=len(self.catalogue.matters)) if c.score >= MIN_SCORE]
+        return {c.matter_id for c in strong if c.score * CLEAR_LEAD > strong[0].score} if strong else set()
 
     def _spans_read_together(self, understood: Understanding) -> List[str]:
         """Neighbouring spans with only 的 between them, read as one when that names one matter
@@ -644,9 +642,8 @@ class Conversation:
             # "生孩子住院花的钱咋报": the span "生孩子" fits 生育医疗费/生育津贴/参保登记 and the whole
             # message fits 住院费用报销/生育医疗费: the one both readings share
             span = self._best_span(understood)
-            span_readings = self._close_readings(self._match(span)) if span else None
-            whole_readings = self._close_readings(whole_match())
-            shared = span_readings & whole_readings if span_readings and whole_readings else set()
+            shared = self._close_readings(span) & self._close_readings(
+                vocabulary.without_context_words(text, self._place_names)) if span else set()
             if len(shared) == 1:
                 matter, candidates = self.catalogue.matter(shared.pop()), []
         if candidates:

@@ -41,7 +41,6 @@ SPLIT_STAY = re.compile("住[了过]?[一二两三四五六七八九十几半多
 
 # Kinds of feature and their weight: exact characters count more than shared sounds.
 FEATURE_WEIGHTS = {"c1": 0.6, "c2": 2.0, "p1": 0.2, "p2": 1.0}
-MATCH_LIMIT = 5  # candidates a match returns
 
 
 def fold(text: str) -> str:
@@ -178,7 +177,7 @@ class MatterMatcher:
             score += fuzz.partial_ratio(folded_term, folded_text) / 100 * coverage
         return score
 
-    def match(self, text: str, limit: int = MATCH_LIMIT) -> List[Candidate]:
+    def match(self, text: str, limit: int = 5) -> List[Candidate]:
         text = SPLIT_STAY.sub("住院", text)
         folded_text = fold(text)
         if not folded_text or (OTHER_SCHEMES.search(folded_text) and not MEDICAL_WORDS.search(folded_text)):

@@ -1277,3 +1277,10 @@ def test_a_filing_already_done_when_settlement_failed_is_the_coordination_servic
 def test_a_change_to_what_is_on_record_is_the_change_not_the_enrolment(chat):
     [answer] = chat.say("ask_where", "俺户口迁了 居民医保上的地址要改 去哪")
     assert answer.text.startswith("【城乡居民参保信息变更登记") and "73、74号窗口" in answer.text
+
+
+def test_a_bare_span_fitting_many_matters_is_settled_by_what_the_whole_message_asks(chat):
+    # "住院" fits five matters about alike; "…住院的钱没结算上，报销去哪" fits 住院费用报销 among them
+    [answer] = chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？",
+                        person_type="城乡居民", matter="住院")
+    assert answer.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
