@@ -192,6 +192,9 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
 # A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
+# Asking to be paid back, and the enrolments such a question may mention in passing
+ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
+ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
 # Words asking to change what is on record
 CHANGE_WORDS = re.compile(r"改|换|变更|更正|错了|不对|迁")
 # A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
@@ -370,7 +373,9 @@ class Conversation:
         if ids:
             matches = [c for c in matches if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]
         if matches and matches[0].score >= COVERED_SCORE and (
-                len(matches) == 1 or matches[0].score >= 2 * matches[1].score):
+                len(matches) == 1 or matches[0].score >= 2 * matches[1].score
+                # or named many times over, and clearly first: "…医保关系想转回来，搁哪办" (转移接续)
+                or matches[0].score >= 2.5 * COVERED_SCORE and matches[0].score >= CLEAR_LEAD * matches[1].score):
             return matches[0].matter_id
         return None
 
@@ -735,6 +740,12 @@ class Conversation:
             changes = [c for c in candidates if "变更" in self.catalogue.matter(c.matter_id).name]
             if len(changes) == 1:
                 matter, candidates = self.catalogue.matter(changes[0].matter_id), []
+        if len(candidates) > 1 and ASKS_REIMBURSEMENT.search(text):
+            # "孩子…住了一个礼拜保温箱 花了五千多 当时没上户口也没办医保…这钱还能报不": the bill is
+            # asked about; the enrolment it mentions is how things stood
+            bills = [c for c in candidates if c.matter_id not in ENROLMENTS]
+            if len(bills) == 1:
+                matter, candidates = self.catalogue.matter(bills[0].matter_id), []
         if matter is None and len(candidates) > 1 and remembered and intent == "correct_matter":
             matter = self._parallel_matter(remembered, candidates)  # "不是住院，我问的是门诊"
             candidates = [] if matter else candidates
@@ -782,6 +793,9 @@ class Conversation:
         elif intent == "ask_where" and asked and asked[0] != "where":
             # "在濮阳县办呢，填哪个表": the words ask another aspect and no place; both are answered
             aspect, also = asked[0], ["where"]
+        elif intent == "ask_eligibility" and asked == ["where"] and not only_an_aspect_asked(
+                re.split(r"[，,。！!？?；;\s]+", understood.text.strip(" ，,。！!？?"))[-1]):
+            also = ["where"]  # "这钱还能报不 搁哪报 俺们都是农村合作医疗": whether, then where
         elif INTENT_ASPECTS.get(intent) not in (None, "general", "hospital", *asked) and len(asked) == 1 \
                 and only_an_aspect_asked(re.split(r"[，,。！!？?；;\s]+", understood.text.strip(" ，,。！!？?"))[-1]):
             aspect = asked[0]  # "…说还能走医疗救助 搁哪办": the closing question says what is asked

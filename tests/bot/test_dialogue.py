@@ -1182,8 +1182,7 @@ def test_wanting_to_pay_the_residents_scheme_after_leaving_a_job_is_the_enrolmen
 
 
 def test_a_person_type_under_a_choice_not_made_by_person_type_picks_nothing(chat):
-    chat.say("ask_eligibility", "孩子刚出生没几天就住了保温箱 花了一万多 孩子还没上户口也没参保 这能报销不")
-    assert set(chat.slots["candidates"]) == {"inpatient_reimbursement", "resident_enrollment"}
+    chat.slots = {"candidates": ["inpatient_reimbursement", "resident_enrollment"], "pending": "eligibility"}
     [answer] = chat.say("inform", "俺两口子都是居民医保 家在户部寨", person_type="居民医保", township="户部寨")
     assert "城乡居民参保登记" in [title for title, _ in answer.buttons] and "住院费用报销" in answer.text + "".join(
         title for title, _ in answer.buttons)
@@ -1284,3 +1283,18 @@ def test_a_bare_span_fitting_many_matters_is_settled_by_what_the_whole_message_a
     [answer] = chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？",
                         person_type="城乡居民", matter="住院")
     assert answer.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
+
+
+def test_a_bill_asked_about_beside_an_enrolment_said_in_passing_is_the_bill(chat):
+    text = ("你好 俺是渠村乡的 去年腊月俺儿媳妇在县医院生的孩子 孩子生下来黄疸住了一个礼拜保温箱 花了五千多 当时没上户口也没办医保 "
+            "直接自己掏的钱 现在户口上好了 听人说新生儿当年是自动参保的 这钱还能报不 搁哪报 俺们都是农村合作医疗 没单位")
+    whether, where = chat.say("ask_eligibility", text, township="渠村乡")
+    # whether it can be paid back (the newborn rule), then where: both are asked
+    assert whether.text.startswith("【住院费用报销·城乡居民】服务对象") and "新生儿出生当年" in whether.text
+    assert where.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
+
+
+def test_an_unsure_reading_of_a_message_naming_one_matter_many_times_over_answers_it(chat):
+    text = "我前几年在郑州上班交的职工医保，现在回濮阳县这边单位上班了，医保关系想转回来，搁哪办"
+    [answer] = chat.say("nlu_fallback", text, person_type="职工医保", region="濮阳县")
+    assert answer.text.startswith("【转移接续手续办理·城镇职工】办理地点：濮阳县行政服务大厅72号窗口")
