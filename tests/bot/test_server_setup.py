@@ -1,0 +1,49 @@
+"""The action-server reply check in the Rasa server: it accepts and refuses what Rasa's own
+`jsonschema.validate` against the full schema accepts and refuses."""
+import pytest
+from jsonschema import ValidationError, validate
+
+from bot.server_setup import _check_action_result
+
+REPLIES = [
+    {"events": [{"event": "slot", "name": "matter", "value": "outpatient_reimbursement", "timestamp": None},
+                {"event": "slot", "name": "candidates", "value": ["a", "b"]}],
+     "responses": [{"text": "【门诊费用报销】…", "buttons": [{"title": "城镇职工", "payload": "/inform"}]}]},
+    {"events": [], "responses": []},
+    {"events": [{"event": "active_loop", "name": "filing_form"}, {"event": "followup", "name": "action_x"}]},
+    {"events": [{"event": "bot", "text": "好的", "data": {}}]},
+    {"events": [{"event": "user", "text": "门诊报销", "parse_data": {"intent": {"name": "ask_where", "confidence": 1}}}]},
+    # refused:
+    {"events": {"event": "slot"}},
+    {"events": [{"name": "matter", "value": "x"}]},
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"event": "slot", "name": "matter", "timestamp": "yesterday"}]},
+    {"events": [{"event": "user", "parse_data": {"intent": {"name": 3}}}]},
+    {"events": ["slot"]},
+    {"responses": "text"},
+]
+
+
+def _rasa_accepts(result):
+    from rasa.core.actions.action import RemoteAction
+
+    try:
+        validate(result, RemoteAction.action_response_format_spec())
+        return True
+    except ValidationError:
+        return False
+
+
+@pytest.mark.parametrize("result", REPLIES)
+def test_the_fast_check_accepts_and_refuses_what_rasas_own_check_does(result):
+    try:
+        _check_action_result(result)
+        accepted = True
+    except ValidationError:
+        accepted = False
+    assert accepted == _rasa_accepts(result)
+
+
+def test_both_accept_some_replies_and_refuse_others():
+    verdicts = {_rasa_accepts(result) for result in REPLIES}
+    assert verdicts == {True, False}
