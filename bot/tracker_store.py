@@ -21,8 +21,7 @@ from collections import OrderedDict
 from typing import Any, Iterator, List, Optional, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
@@ -62,13 +61,17 @@ class ConversationStore(SQLTrackerStore):
 
     def _stored_count(self, tracker: DialogueStateTracker) -> Optional[int]:
         """How many of this tracker's events the database holds, when this very tracker is the
-        one remembered (another copy of the conversation is counted from the database)."""
+        one remembered (another copy of the conversation is counted from the database), or
+        when the conversation was just looked for and the database held none of it."""
         entry = self._recent.get(tracker.sender_id) if self._recent is not None else None
-        return entry[1] if entry and entry[0] is tracker else None
+        return entry[1] if entry and (entry[0] is tracker or entry[0] is None) else None
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
-        self._recent[tracker.sender_id] = (tracker, len(tracker.events))
-        self._recent.move_to_end(tracker.sender_id)
+        self._remember_as(tracker.sender_id, tracker, len(tracker.events))
+
+    def _remember_as(self, sender_id: Text, tracker: Optional[DialogueStateTracker], stored: int) -> None:
+        self._recent[sender_id] = (tracker, stored)
+        self._recent.move_to_end(sender_id)
         while len(self._recent) > RECENT_CONVERSATIONS:
             self._recent.popitem(last=False)
 
@@ -78,26 +81,18 @@ class ConversationStore(SQLTrackerStore):
         entry = self._recent.get(sender_id)
         if entry is not None:
             tracker, stored = entry
+            if tracker is None:
+                return None  # looked for just before, and nothing of it has been saved since
             if len(tracker.events) == stored:
                 tracker = self._latest_session(tracker)
                 self._remember(tracker)
                 return tracker
             del self._recent[sender_id]
         tracker = await super().retrieve(sender_id)
-        if tracker is not None:
-            self._remember(tracker)
-        return tracker
-
-    async def create_tracker(self, sender_id: Text, append_action_listen: bool = True) -> DialogueStateTracker:
-        """Rasa creates a tracker only when reading it back found no event at all, so the
-        database holds none: its first events are written without counting them first."""
-        if self._recent is None:
-            return await super().create_tracker(sender_id, append_action_listen)
-        tracker = self.init_tracker(sender_id)
-        if append_action_listen:
-            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
-        self._recent[sender_id] = (tracker, 0)
-        await self.save(tracker)
+        # A conversation the database holds nothing of: Rasa creates its tracker next (through
+        # its own wrapper of this store), and that tracker's events are saved without counting
+        # the rows first, and read back at the next message without a query.
+        self._remember_as(sender_id, tracker, len(tracker.events) if tracker else 0)
         return tracker
 
     def _latest_session(self, tracker: DialogueStateTracker) -> DialogueStateTracker:

@@ -158,3 +158,23 @@ def test_a_new_conversation_is_read_back_as_rasa_reads_it_without_the_database(d
     run(conversations.save(ours))
     assert said(run(store(db).retrieve_full_tracker("web:6"))) == ["门诊报销去哪办", "要带啥"]
 
+
+
+def test_a_new_conversation_created_through_rasas_wrapper_is_saved_and_read_back_without_counting(db):
+    # The server reaches the store through Rasa's wrapper (rasa.core.tracker_store.create_tracker_store),
+    # whose own create_tracker makes the tracker: the first save writes its events without
+    # counting the rows, and the next message reads the conversation without a query.
+    from rasa.core.tracker_store import AwaitableTrackerStore
+    from sqlalchemy import event
+
+    conversations = store(db)
+    wrapped = AwaitableTrackerStore(conversations)
+    queries = []
+    event.listen(conversations.engine, "before_cursor_execute", lambda *args: queries.append(args[2]))
+    tracker = run(wrapped.get_or_create_tracker("web:7"))
+    message(tracker, "门诊报销去哪办")
+    run(wrapped.save(tracker))
+    again = run(wrapped.get_or_create_tracker("web:7"))
+    assert [q.split()[0] for q in queries] == ["SELECT", "INSERT", "INSERT"]  # looked for once, then written
+    assert said(again) == ["门诊报销去哪办"]
+    assert as_dicts(again) == as_dicts(run(store(db).retrieve("web:7")))
