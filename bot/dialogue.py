@@ -119,7 +119,7 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|(哪个|什么|啥|哪张)表|填表|表格")),
                  ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
-                 ("fee", re.compile(r"收费|要钱吗|要不要钱|多少钱")))
+                 ("fee", re.compile(r"收费|收钱|要钱吗|要不要钱|多少钱|花钱不|要钱不")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
 # "确定吗 别让俺白跑": whether the answer can be relied on before a trip
 WANTS_CONFIRMATION = re.compile(r"确定吗|确定不|准不准|准吗|靠谱吗|靠谱不|没错吧|对吗|对不对|白跑|跑冤枉路|别弄错")
@@ -180,6 +180,12 @@ def facility_named(text: str) -> Optional[Tuple[str, str]]:
 def about_childs_own_scheme(text: str) -> bool:
     """"那孩子的医保还用单独去办吗": the child's own 医保, not a bill for the child or giving birth."""
     return bool(vocabulary.CHILD.search(fold(text)) and CHILDS_OWN_SCHEME.search(text) and not ABOUT_A_BILL.search(text))
+
+
+def facility_of(matter_id: Optional[str]) -> Optional[Tuple[str, str]]:
+    """The (designation, settlement) matters of the facility kind a matter is about, if one
+    ("每个月费用咋结算" after 零售药店申请定点 is the pharmacy's settlement)."""
+    return next((ids for _, ids in FACILITIES if matter_id in ids), None)
 
 
 def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
@@ -365,11 +371,11 @@ class Conversation:
             return False
         return bool(whole) and whole[0].matter_id == matter.id
 
-    def _clearly_named(self, text: str) -> Optional[str]:
+    def _clearly_named(self, text: str, remembered: Optional[str] = None) -> Optional[str]:
         """The matter the whole message names outright (an alias in it, COVERED_SCORE) and at least
         twice as strongly as any other, if one; of the facility matters, only the kind it names."""
         matches = self._whole_match(text)
-        ids = facility_named(text)
+        ids = facility_named(text) or facility_of(remembered)
         if ids:
             matches = [c for c in matches if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]
         if matches and matches[0].score >= COVERED_SCORE and (
@@ -575,7 +581,7 @@ class Conversation:
             if asked:  # ("现在就能去申请吗": when to apply, answered under the time limit)
                 intent = asked
                 understood = Understanding(intent, understood.text, understood.entities)
-        clear = self._clearly_named(understood.text) if intent == "nlu_fallback" else None
+        clear = self._clearly_named(understood.text, slots.get("matter")) if intent == "nlu_fallback" else None
         if clear is not None:
             # Unsure of the wording, yet the whole message points at one matter far ahead of any
             # other (not a span's): "…他是农村的 没单位 搁哪办" asks where, and is answered; a longer
@@ -868,6 +874,12 @@ class Conversation:
         ("我说的医院申请定点 不是药店")."""
         ids = facility_named(text)
         if ids is None:
+            kind = facility_of(remembered.id if remembered else None)
+            if matter is None and kind and candidates and all(c.matter_id in FACILITY_MATTERS for c in candidates):
+                # "以后每月结算申请几号交" after 零售药店申请定点: the same kind of facility's settlement
+                fitting = [c for c in candidates if c.matter_id in kind]
+                if len(fitting) == 1:
+                    return self.catalogue.matter(fitting[0].matter_id), []
             return matter, candidates
         if matter is not None:
             other = counterpart(matter.id, ids)
@@ -1180,7 +1192,7 @@ class Conversation:
         if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
             return Turn([self._aspect_choices(remembered)], {})
         candidates = [c for c in self._match(understood.text) if c.score >= 3.0]
-        ids = facility_named(understood.text)
+        ids = facility_named(understood.text) or facility_of(remembered.id if remembered else None)
         if ids:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions
             candidates = [c for c in candidates if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]
         candidates = candidates[:3]

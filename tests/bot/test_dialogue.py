@@ -1298,3 +1298,20 @@ def test_an_unsure_reading_of_a_message_naming_one_matter_many_times_over_answer
     text = "我前几年在郑州上班交的职工医保，现在回濮阳县这边单位上班了，医保关系想转回来，搁哪办"
     [answer] = chat.say("nlu_fallback", text, person_type="职工医保", region="濮阳县")
     assert answer.text.startswith("【转移接续手续办理·城镇职工】办理地点：濮阳县行政服务大厅72号窗口")
+
+
+def test_a_settlement_asked_after_a_facility_designation_is_that_facility_kinds(chat):
+    chat.say("ask_matter", "开药店的 咋申请成医保定点药店", matter="医保定点药店")
+    [answer] = chat.say("ask_process", "以后每月结算申请几号交")
+    assert answer.text.startswith("【基本医疗保险定点零售药店费用结算】") and "每月5-10日" in answer.text
+    chat.slots = {}
+    chat.say("ask_time_limit", "我们是乡镇卫生院 想申请成为医保定点 啥时候能申请", matter="医保定点")
+    [unsure] = chat.say("nlu_fallback", "纳入定点以后每个月费用咋结算", matter="纳入定点")
+    offered = [title for title, _ in unsure.buttons]
+    assert "基本医疗保险定点医疗机构费用结算" in offered and not any("零售药店" in title for title in offered)
+
+
+def test_whether_it_costs_money_asked_beside_the_time_is_answered_too(chat):
+    chat.say("ask_matter", "我们是乡镇卫生院 想申请成为医保定点", matter="医保定点")
+    [answer] = chat.say("ask_time_limit", "审核要多久 申请收钱不")
+    assert "不超30个工作日" in answer.text and "是否收费" in answer.text
