@@ -140,7 +140,7 @@ def aspect_intent_asked(text: str) -> Optional[str]:
 
 # Words that say where or how, not what: what is left of "濮阳县窗口办要带啥" once they and the
 # asked aspect are gone is nothing.
-WHERE_AND_DOING = re.compile(r"濮阳县?|县里|河南省?|省里|平顶山|大厅|现场|办理?|弄|那|这")
+WHERE_AND_DOING = re.compile(r"濮阳县?|县里|河南省?|省里|平顶山|大厅|现场|办理?|弄|那|这|直接|去|到")
 
 
 def only_an_aspect_asked(text: str) -> Optional[str]:
@@ -201,8 +201,9 @@ ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
-# Words asking to change what is on record
-CHANGE_WORDS = re.compile(r"改|换|变更|更正|错了|不对|迁")
+# Words asking to change or to look up what is on record, and the word in the names of the
+# matters that do it
+ASKED_ACTIONS = ((re.compile(r"改|换|变更|更正|错了|不对|迁"), "变更"), (re.compile(r"(?<!检)查(?!体)"), "查询"))
 # A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
 FILING_DONE = re.compile(r"(已经|都)?(备过案|备了案|备案了|备案过|(办|做)(了|过)备案)")
 SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算|结不了算|结算不成|刷不了|不能刷|全自费|全部自费")
@@ -741,11 +742,12 @@ class Conversation:
                 matter, candidates = self.matter_named(text, whole_match())
                 if candidates and known_type:
                     matter, candidates = self._fit_person_type(candidates, known_type)
-        if candidates and CHANGE_WORDS.search(text):
-            # "户口迁了 居民医保上的地址要改" between 城乡居民参保登记 and its 信息变更登记: the change
-            changes = [c for c in candidates if "变更" in self.catalogue.matter(c.matter_id).name]
-            if len(changes) == 1:
-                matter, candidates = self.catalogue.matter(changes[0].matter_id), []
+        for words, in_name in ASKED_ACTIONS:
+            # "户口迁了 居民医保上的地址要改" between 城乡居民参保登记 and its 信息变更登记: the change;
+            # "能给俺查查俺交没交医保不" between 参保登记 and 参保信息查询: the query
+            doing = [c for c in candidates if in_name in self.catalogue.matter(c.matter_id).name]
+            if len(candidates) > 1 and len(doing) == 1 and words.search(text):
+                matter, candidates = self.catalogue.matter(doing[0].matter_id), []
         if len(candidates) > 1 and ASKS_REIMBURSEMENT.search(text):
             # "孩子…住了一个礼拜保温箱 花了五千多 当时没上户口也没办医保…这钱还能报不": the bill is
             # asked about; the enrolment it mentions is how things stood

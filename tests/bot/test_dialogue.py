@@ -1315,3 +1315,12 @@ def test_whether_it_costs_money_asked_beside_the_time_is_answered_too(chat):
     chat.say("ask_matter", "我们是乡镇卫生院 想申请成为医保定点", matter="医保定点")
     [answer] = chat.say("ask_time_limit", "审核要多久 申请收钱不")
     assert "不超30个工作日" in answer.text and "是否收费" in answer.text
+
+
+def test_looking_up_ones_record_is_the_query_and_a_closing_materials_question_is_answered(chat):
+    chat.say("ask_eligibility", "恁这儿能给俺查查俺交没交医保不 中不中")
+    [where] = chat.say("ask_where", "搁哪查 俺是居民", person_type="居民")
+    assert where.text.startswith("【参保个人参保信息查询·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")
+    # "手机弄不来" is why, "直接去大厅带啥" what is asked
+    [materials] = chat.say("ask_online", "俺不识字 手机弄不来 直接去大厅带啥")
+    assert materials.text.startswith("【参保个人参保信息查询·城乡居民】请一次带齐以下材料")
