@@ -1,7 +1,8 @@
-"""The one material or note of a matter that a question is about.
+"""The one material or note of a matter that a question is about, or else the one step.
 
 "纸质发票丢了 只有电子发票中不" is answered by the note that 电子发票或纸质票据均可以, and
-"交警那个认定书还没下来咋办" by the case of 意外伤害就医的 (…无法提供的应填写意外伤害个人承诺书):
+"交警那个认定书还没下来咋办" by the case of 意外伤害就医的 (…无法提供的应填写意外伤害个人承诺书),
+and "结果公示几天", which no material or note answers, by the step that says 公示5个工作日:
 the question and the fact share words that few other facts in the catalogue have. Only a
 clear best fact is returned; an ordinary question ("要带啥") shares no such words.
 """
@@ -21,6 +22,8 @@ SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|�
            (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
            (re.compile("电话号码?|手机号码?"), "联系电话"), (re.compile("还?没(有)?(被)?认定|未认定"), "未经认定"))
 REGION_WORDS = re.compile("河南省?|省里|平顶山市?|濮阳县?|县里|全国|国家")
+# Which side of 106国道 one lives on is who asks, not a detail (the hospital follows from it).
+ROAD_WORDS = re.compile("106国道|国道|路东|路西|以东|以西|东边|西边|东面|西面|东侧|西侧")
 MIN_SCORE = 5.6   # about two rare pairs of characters shared, or one very rare and one common
 CLEAR_LEAD = 1.25  # the best fact must beat the next by this factor
 
@@ -40,28 +43,41 @@ class DetailFinder:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._fact_pairs: Dict[int, Set[str]] = {}
-        counts: Counter = Counter()
-        for matter in catalogue.matters:
-            for variant in matter.variants.values():
-                for fact in [*variant.materials, *variant.notes]:
-                    self._fact_pairs[id(fact)] = _pairs(fact_words(fact))
-                    counts.update(self._fact_pairs[id(fact)])
-        total = len(self._fact_pairs)
-        self._rarity: Dict[str, float] = {pair: math.log(1 + total / n) for pair, n in counts.items()}
+        self._rarity = self._rarity_among(catalogue, lambda variant: [*variant.materials, *variant.notes])
+        # Steps are looked through only when no material or note is asked, with their own rarity.
+        self._step_rarity = self._rarity_among(catalogue, lambda variant: variant.steps)
         self._naming: Dict[str, Set[str]] = {
             matter.id: set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
             for matter in catalogue.matters}
 
-    def _score(self, asked: Set[str], fact: Fact) -> float:
-        return sum(self._rarity.get(pair, 0.0) for pair in asked & self._fact_pairs[id(fact)])
+    def _rarity_among(self, catalogue: Catalogue, facts_of) -> Dict[str, float]:
+        counts: Counter = Counter()
+        total = 0
+        for matter in catalogue.matters:
+            for variant in matter.variants.values():
+                for fact in facts_of(variant):
+                    self._fact_pairs[id(fact)] = _pairs(fact_words(fact))
+                    counts.update(self._fact_pairs[id(fact)])
+                    total += 1
+        return {pair: math.log(1 + total / n) for pair, n in counts.items()}
+
+    def _clear_best(self, asked: Set[str], facts: List[Fact], rarity: Dict[str, float]) -> Optional[Fact]:
+        ranked = sorted(((sum(rarity.get(pair, 0.0) for pair in asked & self._fact_pairs[id(f)]), f) for f in facts),
+                        key=lambda pair: -pair[0])
+        if not ranked or ranked[0][0] < MIN_SCORE:
+            return None
+        if len(ranked) > 1 and ranked[0][0] < CLEAR_LEAD * ranked[1][0]:
+            return None
+        return ranked[0][1]
 
     def detail_asked(self, matter: Matter, text: str, region: Optional[str] = None,
                      person_type: Optional[str] = None) -> Optional[Fact]:
-        """The material or note of this matter the question is plainly about, if one."""
+        """The material or note of this matter the question is plainly about, or else the step."""
         said = fold(text)
         for words, guide_words in SAID_AS:
             said = words.sub(guide_words, said)
         said = REGION_WORDS.sub("", said)  # "河南省的是10个工作日" asks the province's figure, not its 申请表
+        said = ROAD_WORDS.sub("", said)
         for pattern, kind in PERSON_TYPE_PATTERNS:
             if kind != "医药机构":  # who asks ("职工慢性病") is no detail; "卫生院" may be one
                 said = re.sub(pattern, "", said)
@@ -69,10 +85,13 @@ class DetailFinder:
         if not asked:
             return None
         variant = matter.variant(region)
-        facts: List[Fact] = [f for f in [*variant.materials, *variant.notes] if f.applies_to(person_type)]
-        ranked = sorted(((self._score(asked, f), f) for f in facts), key=lambda pair: -pair[0])
-        if not ranked or ranked[0][0] < MIN_SCORE:
-            return None
-        if len(ranked) > 1 and ranked[0][0] < CLEAR_LEAD * ranked[1][0]:
-            return None
-        return ranked[0][1]
+        facts = [f for f in [*variant.materials, *variant.notes] if f.applies_to(person_type)]
+        found = self._clear_best(asked, facts, self._rarity)
+        if found is not None:
+            return found
+        # A step is a detail only for words the place and the time limit do not already answer
+        # ("10个工作日" is the time limit, "乡镇卫生院" the place; "公示几天" is neither).
+        answered = set().union(*(_pairs(fold(entry.quote)) for entry in variant.where if entry.quote),
+                               _pairs(fold(variant.time_limit.text)) if variant.time_limit else set())
+        steps = [f for f in variant.steps if f.applies_to(person_type)]
+        return self._clear_best(asked - answered, steps, self._step_rarity)

@@ -31,3 +31,18 @@ def test_an_ordinary_question_is_about_no_detail(catalogue, finder, question):
 def test_not_yet_recognised_as_an_aid_recipient_finds_the_case_of_the_unrecognised(catalogue, finder):
     fact = finder.detail_asked(catalogue.matter("medical_aid_reimbursement"), "俺还没认定成救助对象呢")
     assert fact is not None and fact.when == "符合救助条件但未经认定的" and "医疗救助申请卡" in fact.text
+
+
+def test_a_detail_no_material_or_note_answers_is_found_among_the_steps(catalogue):
+    finder = DetailFinder(catalogue)
+    published = finder.detail_asked(catalogue.matter("hospital_designation"), "结果公示几天")
+    assert published is not None and "公示5个工作日" in published.text and published.src == "000/25/四"
+    machine = finder.detail_asked(catalogue.matter("personal_enrollment_query"), "大厅有没有自助的机器 不想排队")
+    assert machine is not None and "自助打印机" in machine.text
+
+
+def test_a_step_repeating_the_place_or_the_time_limit_is_no_detail(catalogue):
+    finder = DetailFinder(catalogue)
+    assert finder.detail_asked(catalogue.matter("inpatient_reimbursement"),
+                               "在乡镇卫生院住院的钱没结算上，报销去哪？", person_type="城乡居民") is None
+    assert finder.detail_asked(catalogue.matter("maternity_allowance"), "俺咋听说河南省的是10个工作日", "henan2024") is None
