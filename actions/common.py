@@ -2,6 +2,7 @@
 process) and the translation between Rasa's tracker/dispatcher and bot.dialogue."""
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any, Dict, List, Optional
 
@@ -11,7 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.status import status_follow_up
 from bot.catalogue import default_catalogue
+from bot.answers import SUPERVISION_PHONE
 from bot.dialogue import SLOT_NAMES, Conversation, Message, Turn, Understanding
+
+logger = logging.getLogger(__name__)
+# What a citizen reads if answering fails on a message the dialogue did not foresee: nothing
+# said before is lost (no slot changes), and the phone is there if asking again fails too.
+NOT_ANSWERED = ("抱歉，这句话我没能处理好。请换个说法再问一次，比如“门诊报销去哪办”；"
+                f"也可以拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 咨询。")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +63,11 @@ class RespondsFromDialogue:
         if intent:  # read as another intent than the NLU's (and with other entities, if given)
             understood = Understanding(intent, understood.text,
                                        understood.entities if entities is None else entities)
-        turn = conversation().respond(understood, slots(tracker))
+        try:
+            turn = conversation().respond(understood, slots(tracker))
+        except Exception:
+            logger.exception("no answer for message %r", understood.text[:80])
+            dispatcher.utter_message(text=NOT_ANSWERED)
+            return []
         send(dispatcher, turn.messages)
         return events(turn)

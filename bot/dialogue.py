@@ -66,6 +66,13 @@ def name_part_typed(matters: Sequence[Matter], text: str) -> Optional[Matter]:
     return holding[0] if len(holding) == 1 else None
 
 
+def names_group(name: str, person_type: Optional[str]) -> bool:
+    """Whether a matter's name names the person type's group (职工参保登记 for 灵活就业人员);
+    a 医药机构 has no such group."""
+    group = person_group(person_type)
+    return group is not None and group in name
+
+
 def person_group(person_type: Optional[str]) -> Optional[str]:
     """The word a guide's 服务对象 uses for this person type: 居民, 职工 or 单位."""
     if person_type == "城乡居民":
@@ -115,7 +122,7 @@ ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社
 ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度|"
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
-ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点")),
+ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到哪")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|(哪个|什么|啥|哪张)表|填表|表格")),
                  ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
@@ -196,7 +203,7 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
             return ids[other.index(matter_id)]
     return None
 # A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
-CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(医保|医疗保险)|参保")
+CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(城乡居民|居民)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
@@ -204,6 +211,7 @@ ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
 # Words asking to change or to look up what is on record, and the word in the names of the
 # matters that do it
 ASKED_ACTIONS = ((re.compile(r"改|换|变更|更正|错了|不对|迁"), "变更"), (re.compile(r"(?<!检)查(?!体)"), "查询"))
+CHANGES_PHONE_ON_RECORD = re.compile(r"(改|换|变更|更正|更新).{0,10}(电话|手机号|号码)|(电话|手机号|号码).{0,6}(改|换|变更|更正|更新)")
 # A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
 FILING_DONE = re.compile(r"(已经|都)?(备过案|备了案|备案了|备案过|(办|做)(了|过)备案)")
 SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算|结不了算|结算不成|刷不了|不能刷|全自费|全部自费")
@@ -214,10 +222,10 @@ SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居�
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
-ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)$")
+ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)个?$")
 # Joining a scheme outright ("想在咱县参加居民医保", "辞职回村了 想交居民医保"; not "改交居民医保",
 # which may be said in passing).
-JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加)$")
+JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加|入个?|上个|办个)$")
 # …or just after it, in the same clause ("城乡居民医保啥时候能报名"; not "…城乡居民医保 回来咋报").
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
@@ -493,6 +501,9 @@ class Conversation:
         understood = self._without_person_spans(understood)
         understood = self._without_filing_done(understood)
         intent = understood.intent
+        if intent == "ask_contact" and CHANGES_PHONE_ON_RECORD.search(understood.text):
+            intent = "ask_matter"  # "想改一下医保上留的联系电话": a change of what is on record, not whom to call
+            understood = Understanding(intent, understood.text, understood.entities)
         asked_window = WINDOW_QUESTION.search(understood.text)
         if asked_window and not understood.values("matter"):
             number = asked_window.group(1) or asked_window.group(3)
@@ -696,11 +707,11 @@ class Conversation:
             # 职工/城乡居民参保信息变更), any other question gets the same choices again.
             fitting = [m for m in offered if self._serves(m, person_type)] if person_type else []
             if person_type and not fitting:
-                fitting = [m for m in offered if person_group(person_type) in m.name]
+                fitting = [m for m in offered if names_group(m.name, person_type)]
             elif len(fitting) > 1 and all(any(g in m.name for g in ("居民", "职工", "单位")) for m in fitting):
                 # "俺在厂里上班" under 职工/城乡居民参保登记: the one named for 职工 (not, under 住院费用报销/
                 # 城乡居民参保登记, the enrolment for "俺两口子都是居民医保")
-                named_for = [m for m in fitting if person_group(person_type) in m.name]
+                named_for = [m for m in fitting if names_group(m.name, person_type)]
                 fitting = named_for if len(named_for) == 1 else fitting
             if len(fitting) == 1:
                 matter = fitting[0]
@@ -785,7 +796,8 @@ class Conversation:
             # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
             # the question that offered them is answered, whatever the NLU read into the words
             aspect = slots["pending"]
-        keywords = [a for a, words in KEYWORD_ASPECTS if words.search(understood.text)]
+        keywords = [a for a, words in KEYWORD_ASPECTS if words.search(understood.text)
+                    and not (a == "contact" and CHANGES_PHONE_ON_RECORD.search(understood.text))]
         if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
                 and not ASKS_SOMETHING.search(understood.text):
             aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
@@ -877,6 +889,9 @@ class Conversation:
         ids = facility_named(text)
         if ids is None:
             kind = facility_of(remembered.id if remembered else None)
+            if matter is not None and kind and matter.id in FACILITY_MATTERS and matter.id not in kind:
+                # "定点以后每个月结算去哪报" after 零售药店申请定点: the pharmacy's settlement
+                return self.catalogue.matter(counterpart(matter.id, kind)), candidates
             if matter is None and kind and candidates and all(c.matter_id in FACILITY_MATTERS for c in candidates):
                 # "以后每月结算申请几号交" after 零售药店申请定点: the same kind of facility's settlement
                 fitting = [c for c in candidates if c.matter_id in kind]
@@ -1049,7 +1064,7 @@ class Conversation:
         whose name holds it."""
         fitting = [c for c in candidates if self._serves(self.catalogue.matter(c.matter_id), person_type)]
         if not fitting:
-            fitting = [c for c in candidates if person_group(person_type) in self.catalogue.matter(c.matter_id).name]
+            fitting = [c for c in candidates if names_group(self.catalogue.matter(c.matter_id).name, person_type)]
         if len(fitting) == 1:
             return self.catalogue.matter(fitting[0].matter_id), []
         return None, fitting or candidates

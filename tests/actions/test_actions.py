@@ -156,3 +156,21 @@ def test_a_generic_word_still_narrows_the_matter_meant():
         matter="inpatient_reimbursement", earlier_matters=["long_term_residence_filing"]))
     assert messages[0]["text"].startswith("【异地长期居住人员备案")
     assert slots["matter"] == "long_term_residence_filing"
+
+
+def test_a_facility_asking_about_its_monthly_settlement_is_answered():
+    # 医药机构 names no group of 职工/居民/单位: it used to end the turn with no reply at all
+    text = "我们是定点医院的医保办，月度费用结算申请啥时候交，交到哪"
+    messages, slots = run(ActionAnswerGuide(), tracker(text, "ask_where", [
+        {"entity": "person_type", "value": "定点医院", "start": 3, "end": 7}]))
+    replies = "\n".join(m["text"] for m in messages)
+    assert replies.startswith("【基本医疗保险定点医疗机构费用结算") and "每月5-10日" in replies
+    assert "医疗费用审核部" in replies and slots["matter"] == "hospital_settlement"
+
+
+def test_a_message_that_cannot_be_answered_gets_a_plain_apology_and_keeps_what_was_said():
+    # slots a broken client or an old conversation may hold ("candidates" not a list)
+    messages, slots = run(ActionAnswerGuide(), tracker(
+        "那要带啥", "ask_materials", matter="outpatient_reimbursement", person_type="城镇职工", candidates=5))
+    assert len(messages) == 1 and messages[0]["text"].startswith("抱歉") and "0393-8669566" in messages[0]["text"]
+    assert slots == {}

@@ -1324,3 +1324,23 @@ def test_looking_up_ones_record_is_the_query_and_a_closing_materials_question_is
     # "手机弄不来" is why, "直接去大厅带啥" what is asked
     [materials] = chat.say("ask_online", "俺不识字 手机弄不来 直接去大厅带啥")
     assert materials.text.startswith("【参保个人参保信息查询·城乡居民】请一次带齐以下材料")
+
+
+def test_joining_the_residents_scheme_for_a_grandchild_back_from_elsewhere_is_the_enrolment(chat):
+    text = "俺孙子从外地回来了，想在咱濮阳县入个城乡居民医保，搁哪办？"
+    [answer] = chat.say("ask_where", text, region="濮阳县", person_type="城乡居民医保")
+    # not 转移接续 (72号窗口) for "从外地回来了"
+    assert answer.text.startswith("【城乡居民参保登记·城乡居民】办理地点：濮阳县行政服务大厅73、74号窗口")
+
+
+def test_a_phone_number_to_change_on_record_is_the_change_not_whom_to_call(chat):
+    [question] = chat.say("ask_contact", "想改一下医保上留的联系电话")
+    assert {t for t, _ in question.buttons} == {"职工参保信息变更登记", "城乡居民参保信息变更登记"}
+    [answer] = chat.say("inform", "俺是城乡居民，种地哩", person_type="城乡居民")
+    assert answer.text.startswith("【城乡居民参保信息变更登记】") and "73、74号窗口" in answer.text
+
+
+def test_a_settlement_the_words_read_as_the_other_facility_kinds_follows_the_designation(chat):
+    chat.say("ask_where", "开药店的，申请医保定点药店去哪", matter="申请医保定点药店")
+    [answer] = chat.say("ask_where", "定点以后每个月结算去哪报", matter="结算")
+    assert answer.text.startswith("【基本医疗保险定点零售药店费用结算】")
