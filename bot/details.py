@@ -49,6 +49,12 @@ class DetailFinder:
         self._naming: Dict[str, Set[str]] = {
             matter.id: set().union(*(_pairs(fold(words)) for words in (matter.name, *matter.aliases)))
             for matter in catalogue.matters}
+        # Per variant, the words its place and time limit already answer: no step is cited for them
+        # ("10个工作日" is the time limit, "乡镇卫生院" the place; "公示几天" is neither).
+        self._answered: Dict[int, Set[str]] = {
+            id(variant): set().union(*(_pairs(fold(entry.quote)) for entry in variant.where if entry.quote),
+                                     _pairs(fold(variant.time_limit.text)) if variant.time_limit else set())
+            for matter in catalogue.matters for variant in matter.variants.values()}
 
     def _rarity_among(self, catalogue: Catalogue, facts_of) -> Dict[str, float]:
         counts: Counter = Counter()
@@ -89,9 +95,5 @@ class DetailFinder:
         found = self._clear_best(asked, facts, self._rarity)
         if found is not None:
             return found
-        # A step is a detail only for words the place and the time limit do not already answer
-        # ("10个工作日" is the time limit, "乡镇卫生院" the place; "公示几天" is neither).
-        answered = set().union(*(_pairs(fold(entry.quote)) for entry in variant.where if entry.quote),
-                               _pairs(fold(variant.time_limit.text)) if variant.time_limit else set())
         steps = [f for f in variant.steps if f.applies_to(person_type)]
-        return self._clear_best(asked - answered, steps, self._step_rarity)
+        return self._clear_best(asked - self._answered[id(variant)], steps, self._step_rarity)

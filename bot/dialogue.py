@@ -158,6 +158,15 @@ def only_an_aspect_asked(text: str) -> Optional[str]:
         rest = words.sub("", rest)
     return aspect_intent_asked(text) if len(WHERE_AND_DOING.sub("", rest)) <= 2 else None
 
+
+CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\s]+")
+
+
+def closing_clause(text: str) -> str:
+    """The last clause of a message ("搁哪办" of "…说还能走医疗救助 搁哪办")."""
+    return CLAUSE_BREAK.split(text.strip(" ，,。！!？?"))[-1]
+
+
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
@@ -202,6 +211,8 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
         if matter_id in other and other != ids:
             return ids[other.index(matter_id)]
     return None
+
+
 # A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(城乡居民|居民)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
@@ -813,11 +824,10 @@ class Conversation:
         elif intent == "ask_where" and asked and asked[0] != "where":
             # "在濮阳县办呢，填哪个表": the words ask another aspect and no place; both are answered
             aspect, also = asked[0], ["where"]
-        elif intent == "ask_eligibility" and asked == ["where"] and not only_an_aspect_asked(
-                re.split(r"[，,。！!？?；;\s]+", understood.text.strip(" ，,。！!？?"))[-1]):
+        elif intent == "ask_eligibility" and asked == ["where"] and not only_an_aspect_asked(closing_clause(understood.text)):
             also = ["where"]  # "这钱还能报不 搁哪报 俺们都是农村合作医疗": whether, then where
         elif INTENT_ASPECTS.get(intent) not in (None, "general", "hospital", *asked) and len(asked) == 1 \
-                and only_an_aspect_asked(re.split(r"[，,。！!？?；;\s]+", understood.text.strip(" ，,。！!？?"))[-1]):
+                and only_an_aspect_asked(closing_clause(understood.text)):
             aspect = asked[0]  # "…说还能走医疗救助 搁哪办": the closing question says what is asked
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
@@ -924,11 +934,10 @@ class Conversation:
                      ) -> Tuple[Optional[Matter], List[Candidate]]:
         """"想给娃办个医保": of the enrolments, a child's is 城乡居民参保登记 (72号 is for employees),
         unless the words say the child works ("孩子刚入职 给他上职工医保")."""
-        enrolments = {"employee_enrollment", "unit_enrollment", "resident_enrollment"}
         named = {matter.id} if matter is not None else {c.matter_id for c in candidates}
         if not vocabulary.CHILD.search(fold(text)) or vocabulary.person_type(text) not in (None, "城乡居民"):
             return matter, candidates
-        if named and named <= enrolments:
+        if named and named <= set(ENROLMENTS):
             return self.catalogue.matter("resident_enrollment"), []
         if matter is None and "resident_enrollment" in named and about_childs_own_scheme(text):
             # "那孩子的医保还用单独去办吗" among 生育医疗费/参保登记/…: the child's own enrolment
