@@ -133,6 +133,8 @@ WANTS_CONFIRMATION = re.compile(r"确定吗|确定不|准不准|准吗|靠谱吗
 # "按哪个算": which guide's figure counts, asked of the aspect just answered
 WHICH_COUNTS = re.compile(r"按哪个|算哪个|以哪个为准|哪个为准|哪个准|听哪个|按谁的")
 # Keywords a hotline agent types after a matter ("转移接续 材料"): each names one aspect.
+# An address being changed ("改个单位地址", "地址变了") is what the matter changes, not a where question.
+CHANGED_ADDRESS = re.compile(r"(改|换|变更?|迁)[个了一下的]{0,3}[^，,。？?！!\s]{0,4}地址|地址[也都]?(变|改|换|迁)")
 KEYWORD_ASPECTS = ASKED_ASPECTS + (("process", re.compile(r"流程|步骤|程序")), ("legal_basis", re.compile(r"依据|编码")),
                                    ("contact", re.compile(r"电话")), ("eligibility", re.compile(r"条件|服务对象")))
 
@@ -241,6 +243,8 @@ JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
+# "如果只是改个单位地址呢" after the materials: the same question, for that case.
+WHAT_IF = re.compile(r"呢[?？。]*$")
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
                             r"有没有|行不|中不|要不要|需不需要|能办|能报|可以")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
@@ -776,8 +780,9 @@ class Conversation:
             bills = [c for c in candidates if c.matter_id not in ENROLMENTS]
             if len(bills) == 1:
                 matter, candidates = self.catalogue.matter(bills[0].matter_id), []
-        if matter is None and len(candidates) > 1 and remembered and intent == "correct_matter":
-            matter = self._parallel_matter(remembered, candidates)  # "不是住院，我问的是门诊"
+        if matter is None and len(candidates) > 1 and remembered and (
+                intent == "correct_matter" or WHAT_IF.search(understood.text)):
+            matter = self._parallel_matter(remembered, candidates)  # "不是住院，我问的是门诊"; "那住院的呢"
             candidates = [] if matter else candidates
         if matter is None and candidates and remembered and remembered.id in {c.matter_id for c in candidates}:
             matter, candidates = remembered, []  # "报销要带啥" right after 门诊报销: keep it
@@ -800,14 +805,14 @@ class Conversation:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
         aspect = INTENT_ASPECTS.get(intent) or slots.get("pending") or slots.get("aspect") or "general"
-        asked = [a for a, words in ASKED_ASPECTS if words.search(text)]
+        asked = [a for a, words in ASKED_ASPECTS if words.search(CHANGED_ADDRESS.sub("", text))]
         also: List[str] = []  # a second aspect the same message asks, answered after the first
         if (matter is not None and matter.id in offered_ids or answers_person_question) and slots.get("pending") \
                 and not ASKS_SOMETHING.search(understood.text):
             # "俺是长期搁外地住，跟着孩子" under the 异地备案 choices picks one and asks nothing new:
             # the question that offered them is answered, whatever the NLU read into the words
             aspect = slots["pending"]
-        keywords = [a for a, words in KEYWORD_ASPECTS if words.search(understood.text)
+        keywords = [a for a, words in KEYWORD_ASPECTS if words.search(CHANGED_ADDRESS.sub("", understood.text))
                     and not (a == "contact" and CHANGES_PHONE_ON_RECORD.search(understood.text))]
         if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
                 and not ASKS_SOMETHING.search(understood.text):
@@ -829,6 +834,10 @@ class Conversation:
         elif INTENT_ASPECTS.get(intent) not in (None, "general", "hospital", *asked) and len(asked) == 1 \
                 and only_an_aspect_asked(closing_clause(understood.text)):
             aspect = asked[0]  # "…说还能走医疗救助 搁哪办": the closing question says what is asked
+        elif intent in INTENT_ASPECTS and not asked and not keywords and WHAT_IF.search(understood.text) \
+                and slots.get("aspect") in ASPECT_INTENTS and remembered is not None \
+                and (matter is None or matter.id == remembered.id):
+            aspect = slots["aspect"]  # "如果只是改个单位地址呢" after the materials asks the materials again
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:

@@ -1344,3 +1344,20 @@ def test_a_settlement_the_words_read_as_the_other_facility_kinds_follows_the_des
     chat.say("ask_where", "开药店的，申请医保定点药店去哪", matter="申请医保定点药店")
     [answer] = chat.say("ask_where", "定点以后每个月结算去哪报", matter="结算")
     assert answer.text.startswith("【基本医疗保险定点零售药店费用结算】")
+
+
+def test_a_what_if_follow_up_asks_the_same_question_again_for_that_case(chat):
+    chat.say("ask_where", "公司改名了，医保那边单位信息要变更，在哪个窗口", matter="单位信息")
+    chat.say("ask_materials", "带什么")
+    # the NLU reads this one as a process question, just over its threshold
+    [answer] = chat.say("ask_process", "如果只是改个单位地址呢？")
+    assert answer.text.startswith("【单位参保信息变更登记】请一次带齐以下材料")
+    assert "非关键信息时可不提供辅助材料" in answer.text and "办理流程" not in answer.text
+
+
+def test_the_other_kind_of_the_same_bill_asked_with_ne_is_that_bill(chat):
+    chat.say("ask_where", "门诊报销去哪", matter="门诊报销")
+    chat.say("inform", "俺是职工", person_type="职工")
+    chat.say("ask_materials", "带啥")
+    [answer] = chat.say("inform", "那住院的呢", matter="住院")
+    assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料") and not answer.buttons
