@@ -26,6 +26,9 @@ REGION_WORDS = re.compile("河南省?|省里|平顶山市?|濮阳县?|县里|全
 ROAD_WORDS = re.compile("106国道|国道|路东|路西|以东|以西|东边|西边|东面|西面|东侧|西侧")
 MIN_SCORE = 5.6   # about two rare pairs of characters shared, or one very rare and one common
 CLEAR_LEAD = 1.25  # the best fact must beat the next by this factor
+# "我已经离职了还能报不": whether one may is answered by the case the guide names (符合规定的离职女职工),
+# and one rare word shared with a case is enough, since only the cases are looked through.
+CASE_MIN_SCORE = 4.0
 
 
 def _pairs(text: str) -> Set[str]:
@@ -67,18 +70,17 @@ class DetailFinder:
                     total += 1
         return {pair: math.log(1 + total / n) for pair, n in counts.items()}
 
-    def _clear_best(self, asked: Set[str], facts: List[Fact], rarity: Dict[str, float]) -> Optional[Fact]:
+    def _clear_best(self, asked: Set[str], facts: List[Fact], rarity: Dict[str, float],
+                    min_score: float = MIN_SCORE) -> Optional[Fact]:
         ranked = sorted(((sum(rarity.get(pair, 0.0) for pair in asked & self._fact_pairs[id(f)]), f) for f in facts),
                         key=lambda pair: -pair[0])
-        if not ranked or ranked[0][0] < MIN_SCORE:
+        if not ranked or ranked[0][0] < min_score:
             return None
         if len(ranked) > 1 and ranked[0][0] < CLEAR_LEAD * ranked[1][0]:
             return None
         return ranked[0][1]
 
-    def detail_asked(self, matter: Matter, text: str, region: Optional[str] = None,
-                     person_type: Optional[str] = None) -> Optional[Fact]:
-        """The material or note of this matter the question is plainly about, or else the step."""
+    def _asked_pairs(self, matter: Matter, text: str) -> Set[str]:
         said = fold(text)
         for words, guide_words in SAID_AS:
             said = words.sub(guide_words, said)
@@ -87,7 +89,20 @@ class DetailFinder:
         for pattern, kind in PERSON_TYPE_PATTERNS:
             if kind != "医药机构":  # who asks ("职工慢性病") is no detail; "卫生院" may be one
                 said = re.sub(pattern, "", said)
-        asked = _pairs(content(said)) - self._naming[matter.id]  # the words naming the matter ask no detail
+        return _pairs(content(said)) - self._naming[matter.id]  # the words naming the matter ask no detail
+
+    def case_asked(self, matter: Matter, text: str, region: Optional[str] = None,
+                   person_type: Optional[str] = None) -> Optional[Fact]:
+        """The case among the matter's materials (a material with its "when") a question about who
+        may do it names."""
+        asked = self._asked_pairs(matter, text)
+        cases = [f for f in matter.variant(region).materials if f.when and f.applies_to(person_type)]
+        return self._clear_best(asked, cases, self._rarity, CASE_MIN_SCORE) if asked else None
+
+    def detail_asked(self, matter: Matter, text: str, region: Optional[str] = None,
+                     person_type: Optional[str] = None) -> Optional[Fact]:
+        """The material or note of this matter the question is plainly about, or else the step."""
+        asked = self._asked_pairs(matter, text)
         if not asked:
             return None
         variant = matter.variant(region)

@@ -1165,6 +1165,8 @@ class Conversation:
         if township_note:
             text = township_note + "\n" + text
         detail = self.detail_asked(matter, asked_text, region, person_type) if aspect != "general" else None
+        if detail is None and aspect == "eligibility" and asked_text:
+            detail = self.details.case_asked(matter, asked_text, region, person_type)  # "我已经离职了还能报不"
         if detail and fold(detail.text) not in fold(text):
             text = self._cited(detail) + "\n" + text  # the detail asked, not in the aspect's answer, first
         text = caution + text

@@ -1361,3 +1361,10 @@ def test_the_other_kind_of_the_same_bill_asked_with_ne_is_that_bill(chat):
     chat.say("ask_materials", "带啥")
     [answer] = chat.say("inform", "那住院的呢", matter="住院")
     assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料") and not answer.buttons
+
+
+def test_whether_one_may_in_a_case_the_guide_names_gets_that_case(chat):
+    chat.say("ask_where", "计划生育手术的费用去哪报", matter="计划生育手术")
+    [answer] = chat.say("ask_eligibility", "我已经离职了还能报不")
+    assert "【计划生育医疗费支付】" in answer.text and "服务对象：符合条件的濮阳县参保职工" in answer.text
+    assert "符合规定的离职女职工：需提供无业承诺书" in answer.text
