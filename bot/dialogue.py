@@ -17,7 +17,7 @@ from bot import vocabulary
 from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text, window_matters
 from bot.aspects import aspect_answer, place_notes
 from bot.catalogue import Catalogue, Fact, Matter, Township
-from bot.details import DetailFinder
+from bot.details import DetailFinder, fact_words
 from bot.matcher import CLEAR_LEAD, MIN_SCORE, Candidate, MatterMatcher, content, fold, resolve
 
 INTENT_ASPECTS = {
@@ -227,6 +227,12 @@ ASKED_ACTIONS = ((re.compile(r"改|换|变更|更正|错了|不对|迁"), "变�
 CHANGES_PHONE_ON_RECORD = re.compile(r"(改|换|变更|更正|更新).{0,10}(电话|手机号|号码)|(电话|手机号|号码).{0,6}(改|换|变更|更正|更新)")
 # A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
 FILING_DONE = re.compile(r"(已经|都)?(备过案|备了案|备案了|备案过|(办|做)(了|过)备案)")
+LIVING_ELSEWHERE_FILINGS = ("retiree_relocation_filing", "long_term_residence_filing", "posted_worker_filing")
+RESIDENCE_NOT_MOVED = re.compile(r"(户口|户籍)[^，,。？?]{0,4}(没|没有|未|不)(迁|转|落|动)|(户口|户籍)[^，,。？?]{0,4}还(在|是)")
+RESIDENCE_MOVED = re.compile(r"(户口|户籍)[^，,。？?]{0,4}(迁|转|落)(过去|到|走|入|了)")
+RETIRED = re.compile(r"退休|退了休|退下来")
+POSTED = re.compile(r"派|出差|上班|工作")
+COORDINATION = "cross_region_settlement_coordination"  # 异地就医直接结算问题协调服务
 SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算|结不了算|结算不成|刷不了|不能刷|全自费|全部自费")
 # "不属于职工基本医疗保险参保范围的城乡居民": a group a 服务对象 names only to leave out
 NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
@@ -598,6 +604,9 @@ class Conversation:
             about_place = any(detail is note for note in place_notes(variant, slots.get("person_type")))
             intent = ASPECT_INTENTS[slots["aspect"]] if about_place and slots.get("aspect") in ("where", "hospital") \
                 else "ask_materials"
+        if intent == "nlu_fallback" and self._for_the_residence(
+                understood.text, None, list(resolve(self._whole_match(understood.text)).candidates))[0]:
+            intent = "ask_matter"  # "俺退休了…户口没迁过去，医保要备案不": which 备案 is plain
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -650,6 +659,10 @@ class Conversation:
         def whole_match() -> List[Candidate]:  # the matcher's reading of it is kept for the turn (_match)
             return self._whole_match(text)
         matter, candidates, span_score = self._entity_match(understood)
+        if SETTLEMENT_FAILED.search(text) and whole_match() and whole_match()[0].matter_id == COORDINATION:
+            # "…办了备案，出院结账时说直接结算不了": the failed settlement, not the spans "结账" and
+            # "结算不了" (which read as the facilities' monthly settlement)
+            matter, candidates = self.catalogue.matter(COORDINATION), []
         if matter is None and candidates and span_score < STRAY_SPAN_SCORE and slots.get("matter") \
                 and self._names_no_other_matter(whole_match()):
             candidates = []  # a stray span ("放假回家去") offers nothing: the matter being discussed stands
@@ -801,6 +814,10 @@ class Conversation:
                 matter, candidates = self.catalogue.matter(back[0]), []
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         matter, candidates = self._for_a_child(text, matter, candidates)
+        matter, candidates = self._for_the_residence(understood.text, matter, candidates)
+        if matter is not None and remembered is not None and matter.id != remembered.id \
+                and WHAT_IF.search(understood.text) and self._case_of(remembered, understood, slots, known_type):
+            matter = remembered  # "离职女职工呢" after 生育医疗费支付: its case, not 生育津贴 for "女职工"
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 
@@ -952,6 +969,35 @@ class Conversation:
             # "那孩子的医保还用单独去办吗" among 生育医疗费/参保登记/…: the child's own enrolment
             return self.catalogue.matter("resident_enrollment"), []
         return matter, candidates
+
+    def _case_of(self, matter: Matter, understood: Understanding, slots: Dict[str, Any],
+                 person_type: Optional[str]) -> bool:
+        """Whether every matter span of the message is words of one case or note of this matter."""
+        spans = [fold(understood.texts_of(e)) for e in understood.told() if e.get("entity") == "matter"]
+        fact = self.detail_asked(matter, understood.text, slots.get("region"), person_type) \
+            or self.details.case_asked(matter, understood.text, slots.get("region"), person_type)
+        return bool(spans) and fact is not None and all(span in fact_words(fact) for span in spans)
+
+    def _for_the_residence(self, text: str, matter: Optional[Matter], candidates: List[Candidate]
+                           ) -> Tuple[Optional[Matter], List[Candidate]]:
+        """Among the 备案 for living elsewhere: 异地安置 is for retirees whose 户籍 moved there (its
+        服务对象), so "户口没迁过去" is 异地长期居住; a retiree is not 派驻异地工作."""
+        if matter is not None or len(candidates) < 2:
+            return matter, candidates
+        ids = [c.matter_id for c in candidates]
+        if not set(ids) <= set(LIVING_ELSEWHERE_FILINGS):
+            return matter, candidates
+        keep = set(ids)
+        if RESIDENCE_NOT_MOVED.search(text):
+            keep.discard("retiree_relocation_filing")
+        elif RESIDENCE_MOVED.search(text) and RETIRED.search(text):
+            keep = keep & {"retiree_relocation_filing"} or keep
+        if RETIRED.search(text) and not POSTED.search(text):
+            keep.discard("posted_worker_filing")
+        kept = [c for c in candidates if c.matter_id in keep]
+        if len(kept) == 1:
+            return self.catalogue.matter(kept[0].matter_id), []
+        return None, kept or candidates
 
     def _joined_matters(self, understood: Understanding, matter: Matter) -> List[Matter]:
         """"门诊报销和住院报销去哪个窗口": the matters of spans joined by 和/跟/、, each named

@@ -129,6 +129,7 @@ class MatterMatcher:
             names = {matter.name, matter.name.replace("《", "").replace("》", ""), *matter.aliases}
             for term in names:
                 self._terms.append((matter.id, term, fold(term), features(term)))
+        self._names = {matter.id: fold(matter.name) for matter in catalogue.matters}
         # A feature's rarity is counted over matters, not aliases: a matter with many
         # aliases must not make its own words look common.
         matters_with: Dict[str, set] = defaultdict(set)
@@ -194,7 +195,23 @@ class MatterMatcher:
             best[matter_id] = Candidate(matter_id, round(candidate.score + self.BAG_WEIGHT * bag, 3),
                                         candidate.matched)
         ranked = sorted(best.values(), key=lambda c: c.score, reverse=True)
-        return ranked[:limit]
+        return self._named_in_full(ranked, folded_text)[:limit]
+
+    def _named_in_full(self, ranked: List[Candidate], folded_text: str) -> List[Candidate]:
+        """A matter's own name typed in full ("查：生育医疗费支付 窗口 时限") names it outright, at
+        least twice the score of any other, unless the name is part of another name also typed in
+        full (生育医疗费支付 in 计划生育医疗费支付) or another matter's name is typed too."""
+        named = [c for c in ranked if self._names[c.matter_id] in folded_text]
+        named = [c for c in named if not any(o is not c and self._names[c.matter_id] in self._names[o.matter_id]
+                                             for o in named)]
+        if len(named) != 1 or len(ranked) < 2:
+            return ranked
+        first = named[0]
+        runner_up = max(c.score for c in ranked if c is not first)
+        if first.score >= 2 * runner_up:
+            return ranked
+        first = Candidate(first.matter_id, round(2 * runner_up, 3), first.matched)
+        return [first, *(c for c in ranked if c.matter_id != first.matter_id)]
 
 
     def match_initials(self, letters: str, limit: int = 5) -> List[Candidate]:

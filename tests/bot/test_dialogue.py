@@ -1368,3 +1368,25 @@ def test_whether_one_may_in_a_case_the_guide_names_gets_that_case(chat):
     [answer] = chat.say("ask_eligibility", "我已经离职了还能报不")
     assert "【计划生育医疗费支付】" in answer.text and "服务对象：符合条件的濮阳县参保职工" in answer.text
     assert "符合规定的离职女职工：需提供无业承诺书" in answer.text
+
+
+def test_a_matter_name_typed_in_full_is_that_matter_not_the_longer_name_holding_it(chat):
+    # 计划生育医疗费支付 holds the whole of 生育医疗费支付
+    [answer] = chat.say("nlu_fallback", "查：生育医疗费支付 窗口 时限", matter="生育医疗费支付")
+    assert answer.text.startswith("【生育医疗费支付】") and "濮阳县行政服务大厅68号窗口" in answer.text
+    assert not answer.buttons
+    [case] = chat.say("inform", "离职女职工呢", matter="女职工")
+    assert case.text.startswith("【生育医疗费支付】") and "无业承诺书" in case.text
+
+
+def test_a_direct_settlement_refused_after_the_filing_is_the_coordination_service(chat):
+    text = "俺在郑州住院前办了备案，出院结账时说直接结算不了，这咋弄"
+    [answer] = chat.say("ask_matter", text, matter_word="备案", matter="结账")
+    assert answer.text.startswith("【异地就医直接结算问题协调服务】") and not answer.buttons
+
+
+def test_a_retiree_whose_household_registration_stayed_is_the_long_term_residence_filing(chat):
+    [answer] = chat.say("nlu_fallback", "俺退休了，去深圳跟闺女住，户口没迁过去，医保要备案不")
+    assert answer.text.startswith("【异地长期居住人员备案】") and "医疗服务部" in answer.text
+    [moved] = Chat(chat.conversation).say("ask_where", "退休了户口迁到海南了 备案去哪办", matter_word="备案")
+    assert moved.text.startswith("【异地安置退休人员备案") and "医疗服务部" in moved.text
