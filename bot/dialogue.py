@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from bot import vocabulary
-from bot.answers import SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text, window_matters
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text,
+                         where_lines, window_matters)
 from bot.aspects import aspect_answer, place_notes
 from bot.catalogue import Catalogue, Fact, Matter, Township
 from bot.details import DetailFinder, fact_words
@@ -888,6 +889,9 @@ class Conversation:
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None
+            if aspect == "where" and len(candidates) > 1:
+                ask_prefix += self._one_place_for_all(
+                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
             question = self._which_matter(candidates)
             return Turn([Message(ask_prefix + question.text, question.buttons)], updates)
 
@@ -1143,6 +1147,8 @@ class Conversation:
         # "不属于职工基本医疗保险参保范围的城乡居民" names 职工 only to leave them out
         text = NOT_OF_GROUP.sub("", serves.text)
         named = [w for w in ("居民", "职工", "单位") if w in text]
+        if ours == "单位" and not named and re.search("个人|人员", text):
+            return False  # "参保个人", "参保人员": people, not an employer
         return ours in named or not named
 
     @staticmethod
@@ -1254,6 +1260,21 @@ class Conversation:
                                      buttons)
         return None, "", Message(f"暂时无法确定{township.name}在106国道哪一侧。请问您家在国道以东还是以西？"
                                  f"（不确定可拨打 {SUPERVISION_PHONE} 咨询）", buttons)
+
+    def _one_place_for_all(self, candidates: List[Candidate], region: Optional[str], person_type: Optional[str]) -> str:
+        """"新招了仨人 给他们上医保去哪个窗口" between 职工参保登记 and 单位参保登记: where both are
+        done at the one same place, the place is told before asking which one."""
+        notes = SourceNotes(self.catalogue)
+        places = set()
+        for c in candidates:
+            lines = where_lines(self.catalogue, self.catalogue.matter(c.matter_id).variant(region), person_type, notes)
+            if len(lines) != 1:
+                return ""
+            places.add(lines[0])
+        if len(places) != 1:
+            return ""
+        names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)
+        return f"{names}都在{places.pop()}办理（{notes.line()}）。\n"
 
     def _which_matter(self, candidates: List[Candidate]) -> Message:
         if candidates:

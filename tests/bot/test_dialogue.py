@@ -1390,3 +1390,23 @@ def test_a_retiree_whose_household_registration_stayed_is_the_long_term_residenc
     assert answer.text.startswith("【异地长期居住人员备案】") and "医疗服务部" in answer.text
     [moved] = Chat(chat.conversation).say("ask_where", "退休了户口迁到海南了 备案去哪办", matter_word="备案")
     assert moved.text.startswith("【异地安置退休人员备案") and "医疗服务部" in moved.text
+
+
+def test_the_employers_query_is_for_the_employer_not_the_insured_person(chat):
+    [answer] = chat.say("ask_materials", "单位的参保信息想查一下，带啥去", person_type="单位", matter="参保信息")
+    assert answer.text.startswith("【参保单位参保信息查询") and "单位有效证明文件" in answer.text
+
+
+def test_a_choice_between_matters_done_at_one_same_window_tells_the_window_first(chat):
+    [question] = chat.say("ask_where", "俺们公司新招了仨人，给他们上医保去哪个窗口", person_type="公司", matter_word="医保")
+    assert sorted(t for t, _ in question.buttons) == ["单位参保登记", "职工参保登记"]
+    assert "都在濮阳县行政服务大厅72号窗口办理" in question.text and "第2项（三）" in question.text
+    [reimbursements] = Chat(chat.conversation).say("ask_where", "报销去哪报", matter_word="报销")
+    assert reimbursements.buttons and "都在" not in reimbursements.text  # 68号, 70号 and the 乡镇卫生院
+
+
+def test_a_self_service_machine_asked_about_is_the_hall_printer_step(chat):
+    chat.say("ask_where", "想打个参保缴费证明，去哪打", matter="参保缴费证明")
+    chat.say("inform", "职工", person_type="职工")
+    [answer] = chat.say("ask_where", "大厅有自助机不")
+    assert "服务大厅自助打印机" in answer.text and "72号窗口" in answer.text
