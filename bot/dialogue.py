@@ -856,6 +856,9 @@ class Conversation:
                 and slots.get("aspect") in ASPECT_INTENTS and remembered is not None \
                 and (matter is None or matter.id == remembered.id):
             aspect = slots["aspect"]  # "如果只是改个单位地址呢" after the materials asks the materials again
+        elif intent == "ask_eligibility" and aspect == "eligibility" and not asked and known_type \
+                and ASKS_REIMBURSEMENT.search(text):
+            also = ["where"]  # "单位上班的，上环的钱医宝能报不": who may, then where that one takes the bill
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
             if matter is None:
@@ -915,6 +918,8 @@ class Conversation:
         for other in also:
             if turn.slots.get("pending"):
                 break  # a question was asked first: its answer comes before anything else
+            if aspect == "eligibility" and matter.id in WORKERS_ONLY and person_group(state.get("person_type")) == "居民":
+                break  # the answer said the matter may not apply to them: no place to go to
             more = self._answer(matter, other, {**state, **turn.slots}, dict(turn.slots))
             turn = Turn(turn.messages + more.messages, {**more.slots, "aspect": aspect})
         return turn

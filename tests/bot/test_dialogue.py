@@ -1410,3 +1410,11 @@ def test_a_self_service_machine_asked_about_is_the_hall_printer_step(chat):
     chat.say("inform", "职工", person_type="职工")
     [answer] = chat.say("ask_where", "大厅有自助机不")
     assert "服务大厅自助打印机" in answer.text and "72号窗口" in answer.text
+
+
+def test_whether_a_bill_may_be_taken_in_is_followed_by_where_unless_it_may_not_apply(chat):
+    [who, where] = chat.say("ask_eligibility", "单位上班的，上环的钱医宝能报不", person_type="上班的", matter="上环")
+    assert "服务对象：符合条件的濮阳县参保职工" in who.text and "濮阳县行政服务大厅68号窗口" in where.text
+    replies = Chat(chat.conversation).say("ask_eligibility", "俺家是农村的，生育医疗费能报不",
+                                           person_type="农村的", matter="生育医疗费")
+    assert len(replies) == 1 and "可能不适用" in replies[0].text and "68号窗口" not in replies[0].text
