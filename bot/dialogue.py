@@ -221,6 +221,7 @@ CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
+ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不")  # "听说能领个补助金？"
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
 # Words asking to change or to look up what is on record, and the word in the names of the
 # matters that do it
@@ -491,6 +492,8 @@ class Conversation:
             value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
             if value == "单位" and vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text)):
                 value = "城镇职工"  # "我是公司上班的职工": the NLU may tag "公司" alone
+            if value == "单位" and e.get("start") is not None and re.search("[没无]有?$", understood.text[:e["start"]]):
+                value = vocabulary.person_type("没单位")  # "种地的没单位": no employer, as the words say
             if value:
                 return value
         return None
@@ -522,6 +525,7 @@ class Conversation:
         understood, scheme_words = self._without_scheme_spans(understood, slots)
         understood = self._without_person_spans(understood)
         understood = self._without_filing_done(understood)
+        understood = self._without_enrolment_said_in_passing(understood)
         intent = understood.intent
         if intent == "ask_contact" and CHANGES_PHONE_ON_RECORD.search(understood.text):
             intent = "ask_matter"  # "想改一下医保上留的联系电话": a change of what is on record, not whom to call
@@ -605,9 +609,12 @@ class Conversation:
             about_place = any(detail is note for note in place_notes(variant, slots.get("person_type")))
             intent = ASPECT_INTENTS[slots["aspect"]] if about_place and slots.get("aspect") in ("where", "hospital") \
                 else "ask_materials"
-        if intent == "nlu_fallback" and self._for_the_residence(
-                understood.text, None, list(resolve(self._whole_match(understood.text)).candidates))[0]:
-            intent = "ask_matter"  # "俺退休了…户口没迁过去，医保要备案不": which 备案 is plain
+        whole = self._whole_match(understood.text) if intent == "nlu_fallback" else []
+        offered_by_whole = [c for c in whole[:3] if c.score >= MIN_SCORE and 2 * c.score >= whole[0].score]
+        if intent == "nlu_fallback" and (self._for_the_residence(understood.text, None, offered_by_whole)[0]
+                                         or self._the_one_doing(understood.text, offered_by_whole)):
+            # "俺退休了…户口没迁过去，医保要备案不", "居民医保上地址还是老家的 想改成…": which one is plain
+            intent = "ask_matter"
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
             # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
             intent = "ask_matter"
@@ -782,12 +789,9 @@ class Conversation:
                 matter, candidates = self.matter_named(text, whole_match())
                 if candidates and known_type:
                     matter, candidates = self._fit_person_type(candidates, known_type)
-        for words, in_name in ASKED_ACTIONS:
-            # "户口迁了 居民医保上的地址要改" between 城乡居民参保登记 and its 信息变更登记: the change;
-            # "能给俺查查俺交没交医保不" between 参保登记 and 参保信息查询: the query
-            doing = [c for c in candidates if in_name in self.catalogue.matter(c.matter_id).name]
-            if len(candidates) > 1 and len(doing) == 1 and words.search(text):
-                matter, candidates = self.catalogue.matter(doing[0].matter_id), []
+        doing = self._the_one_doing(text, candidates)
+        if doing is not None:
+            matter, candidates = doing, []
         if len(candidates) > 1 and ASKS_REIMBURSEMENT.search(text):
             # "孩子…住了一个礼拜保温箱 花了五千多 当时没上户口也没办医保…这钱还能报不": the bill is
             # asked about; the enrolment it mentions is how things stood
@@ -857,7 +861,7 @@ class Conversation:
                 and (matter is None or matter.id == remembered.id):
             aspect = slots["aspect"]  # "如果只是改个单位地址呢" after the materials asks the materials again
         elif intent == "ask_eligibility" and aspect == "eligibility" and not asked and known_type \
-                and ASKS_REIMBURSEMENT.search(text):
+                and (ASKS_REIMBURSEMENT.search(text) or ASKS_TO_RECEIVE.search(text)):
             also = ["where"]  # "单位上班的，上环的钱医宝能报不": who may, then where that one takes the bill
         if intent == "ask_hospital" and matter is None and not candidates:
             matter = self._hospital_matter(understood.text, remembered)
@@ -978,6 +982,15 @@ class Conversation:
             # "那孩子的医保还用单独去办吗" among 生育医疗费/参保登记/…: the child's own enrolment
             return self.catalogue.matter("resident_enrollment"), []
         return matter, candidates
+
+    def _the_one_doing(self, text: str, candidates: Sequence[Candidate]) -> Optional[Matter]:
+        """"户口迁了 居民医保上的地址要改" between 城乡居民参保登记 and its 信息变更登记: the change;
+        "能给俺查查俺交没交医保不" between 参保登记 and 参保信息查询: the query."""
+        for words, in_name in ASKED_ACTIONS:
+            doing = [c for c in candidates if in_name in self.catalogue.matter(c.matter_id).name]
+            if len(candidates) > 1 and len(doing) == 1 and words.search(text):
+                return self.catalogue.matter(doing[0].matter_id)
+        return None
 
     def _case_of(self, matter: Matter, understood: Understanding, slots: Dict[str, Any],
                  person_type: Optional[str]) -> bool:
@@ -1107,6 +1120,17 @@ class Conversation:
         if not inside:
             return understood
         return Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in inside])
+
+    @staticmethod
+    def _without_enrolment_said_in_passing(understood: Understanding) -> Understanding:
+        """"…听人说新生儿当年是自动参保的 这钱还能报不": in a question about a bill, "参保" or "登记"
+        alone tells how things stand; the whole message says which bill."""
+        if not ASKS_REIMBURSEMENT.search(understood.text):
+            return understood
+        said = [e for e in understood.told() if e.get("entity") == "matter" and fold(understood.texts_of(e)) in ("参保", "登记")]
+        if not said:
+            return understood
+        return Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in said])
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:

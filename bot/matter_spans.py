@@ -31,11 +31,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.matcher import MIN_SCORE, MatterMatcher, default_matcher, fold
 from bot.tokenizer import simplified
+from bot.vocabulary import GENERIC_WORDS  # the guideline's list
 
 MATTER = "matter"
 MATTER_WORD = "matter_word"  # a generic word a matter was named with (报销, 备案); not a matter span
-# Words that alone name no single matter (the guideline's list).
-GENERIC_WORDS = frozenset({"报销", "备案", "结算", "医保", "定点", "认定", "登记", "参保", "变更"})
 # Who is asking, not what: a span made only of these is a person type.
 PERSON_WORDS = re.compile("城镇职工|在职职工|退休职工|职工|退休|灵活就业人员|灵活就业|城乡居民|居民|新农合|学生")
 # The action word that belongs to the matter when it follows the matter's words directly.

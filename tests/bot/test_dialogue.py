@@ -1418,3 +1418,27 @@ def test_whether_a_bill_may_be_taken_in_is_followed_by_where_unless_it_may_not_a
     replies = Chat(chat.conversation).say("ask_eligibility", "俺家是农村的，生育医疗费能报不",
                                            person_type="农村的", matter="生育医疗费")
     assert len(replies) == 1 and "可能不适用" in replies[0].text and "68号窗口" not in replies[0].text
+
+
+def test_no_employer_is_a_resident_not_an_employer(chat):
+    text = "俺爹帕金森好几年了 想办个门诊慢特病 俺家是梨园乡的 种地的没单位 交的居民医保 去哪办"
+    [answer] = chat.say("ask_matter", text, matter="门诊慢特病", township="梨园乡", person_type="单位")
+    assert "城乡居民" in answer.text.split("\n")[1] and "濮阳县人民医院" in answer.text
+
+
+def test_enrolment_words_said_in_passing_in_a_question_about_a_bill_do_not_decide(chat):
+    text = ("俺是渠村乡的 去年腊月俺儿媳妇在县医院生的孩子 孩子生下来黄疸住了一个礼拜保温箱 花了五千多 当时没上户口也没办医保 "
+            "直接自己掏的钱 现在户口上好了 听人说新生儿当年是自动参保的 这钱还能报不 搁哪报 俺们都是农村合作医疗 没单位")
+    messages = chat.say("ask_eligibility", text, township="渠村乡", matter="参保")
+    assert messages[0].text.startswith("【住院费用报销·城乡居民】")
+
+
+def test_an_unsure_message_to_change_something_on_record_is_the_change(chat):
+    [answer] = chat.say("nlu_fallback", "俺娘的居民医保上地址还是老家的 想改成县城住的地方")
+    assert answer.text.startswith("【城乡居民参保信息变更登记") and "73、74号窗口" in answer.text
+
+
+def test_quitting_ones_job_is_the_case_of_a_woman_who_left_her_employer(chat):
+    text = "我怀孕的时候从单位辞职了，之前一直交的职工医保，现在孩子生完了，生孩子花的钱还能报不？"
+    messages = chat.say("ask_eligibility", text, matter="生孩子")
+    assert "符合规定的离职女职工：需提供无业承诺书" in messages[0].text and "68号窗口" in messages[-1].text
