@@ -609,6 +609,9 @@ class Conversation:
             about_place = any(detail is note for note in place_notes(variant, slots.get("person_type")))
             intent = ASPECT_INTENTS[slots["aspect"]] if about_place and slots.get("aspect") in ("where", "hospital") \
                 else "ask_materials"
+        if intent == "nlu_fallback" and COMPLAINT.search(understood.text) and self._names_no_other_matter(
+                self._whole_match(understood.text)):
+            intent = "ask_contact"  # "窗口那个人态度太差了 等了一上午 我要投诉": whom to complain to
         whole = self._whole_match(understood.text) if intent == "nlu_fallback" else []
         offered_by_whole = [c for c in whole[:3] if c.score >= MIN_SCORE and 2 * c.score >= whole[0].score]
         if intent == "nlu_fallback" and (self._for_the_residence(understood.text, None, offered_by_whole)[0]

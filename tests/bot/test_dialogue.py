@@ -1442,3 +1442,8 @@ def test_quitting_ones_job_is_the_case_of_a_woman_who_left_her_employer(chat):
     text = "我怀孕的时候从单位辞职了，之前一直交的职工医保，现在孩子生完了，生孩子花的钱还能报不？"
     messages = chat.say("ask_eligibility", text, matter="生孩子")
     assert "符合规定的离职女职工：需提供无业承诺书" in messages[0].text and "68号窗口" in messages[-1].text
+
+
+def test_a_complaint_the_nlu_is_unsure_of_gets_the_phone_and_the_review(chat):
+    [answer] = chat.say("nlu_fallback", "窗口那个人态度太差了 等了一上午 我要投诉")
+    assert "0393-8669566" in answer.text and [t for t, _ in answer.buttons] == ["评价服务"]
