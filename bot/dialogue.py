@@ -609,6 +609,10 @@ class Conversation:
             about_place = any(detail is note for note in place_notes(variant, slots.get("person_type")))
             intent = ASPECT_INTENTS[slots["aspect"]] if about_place and slots.get("aspect") in ("where", "hospital") \
                 else "ask_materials"
+        if intent == "nlu_fallback" and WHAT_IF.search(understood.text) and slots.get("aspect") in ASPECT_INTENTS:
+            named = resolve(self._whole_match(understood.text))
+            if named.kind == "one" and named.candidates[0].score >= SWITCH_SCORE:
+                intent = ASPECT_INTENTS[slots["aspect"]]  # "转诊呢？" after where 慢性病 is assessed
         if intent == "nlu_fallback" and COMPLAINT.search(understood.text) and self._names_no_other_matter(
                 self._whole_match(understood.text)):
             intent = "ask_contact"  # "窗口那个人态度太差了 等了一上午 我要投诉": whom to complain to
@@ -820,6 +824,13 @@ class Conversation:
             back = [m for m in earlier if m in {c.matter_id for c in candidates}] if candidates else earlier[:1]
             if back:
                 matter, candidates = self.catalogue.matter(back[0]), []
+        if matter is not None and remembered is not None and matter.id == remembered.id and earlier \
+                and BACK_TO_EARLIER.search(text):
+            # "回到刚才备案那个" with no matter read from it: the earlier matter whose name has the word
+            back = [m for m in earlier if any(w in text and w in self.catalogue.matter(m).name
+                                              for w in vocabulary.GENERIC_WORDS)]
+            if back:
+                matter = self.catalogue.matter(back[0])
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         matter, candidates = self._for_a_child(text, matter, candidates)
         matter, candidates = self._for_the_residence(understood.text, matter, candidates)

@@ -1447,3 +1447,16 @@ def test_quitting_ones_job_is_the_case_of_a_woman_who_left_her_employer(chat):
 def test_a_complaint_the_nlu_is_unsure_of_gets_the_phone_and_the_review(chat):
     [answer] = chat.say("nlu_fallback", "窗口那个人态度太差了 等了一上午 我要投诉")
     assert "0393-8669566" in answer.text and [t for t, _ in answer.buttons] == ["评价服务"]
+
+
+def test_back_to_the_earlier_filing_with_no_matter_read_from_the_words(chat):
+    chat.say("ask_where", "我要办异地长期居住备案，去哪办？", matter="异地长期居住备案")
+    chat.say("ask_materials", "顺便问下，住院报销要带什么？我是职工", matter="住院报销", person_type="职工")
+    [answer] = chat.say("ask_materials", "回到刚才备案那个，要带什么材料？")
+    assert answer.text.startswith("【异地长期居住人员备案") and "《河南省异地就医登记备案表》" in answer.text
+
+
+def test_another_matter_asked_with_ne_the_nlu_is_unsure_of_asks_the_same_question(chat):
+    chat.say("ask_where", "我在庆祖住，城镇职工医保，慢性病去哪办？", township="庆祖", person_type="城镇职工", matter="慢性病")
+    [answer] = chat.say("nlu_fallback", "转诊呢？", matter="转诊")
+    assert answer.text.startswith("【异地转诊人员备案·城镇职工】办理地点：濮阳县人民医院、濮阳县中医院、濮阳县第二人民医院")
