@@ -18,7 +18,7 @@ from bot.matcher import content, fold
 from bot.vocabulary import PERSON_TYPE_PATTERNS
 
 # Everyday words for the guide's own: "名字对不上" is "姓名…不一致", "盖章" is "加盖…章".
-SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|不对"), "不一致"),
+SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|(?<=[名字号码息期址])不对"), "不一致"),
            (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
            (re.compile("电话号码?|手机号码?"), "联系电话"), (re.compile("还?没(有)?(被)?认定|未认定"), "未经认定"),
            (re.compile("自助(的)?(机器|机子|机)"), "自助打印机"), (re.compile("辞职|辞工|辞了工作"), "离职"))

@@ -124,8 +124,9 @@ ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
 ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到哪")),
-                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|(哪个|什么|啥|哪张)表|填表|表格")),
-                 ("time_limit", re.compile(r"多久|多长时间|几天|多少天|时限")),
+                 ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|准备(啥|什么|哪些)|(哪个|什么|啥|哪张)表|填表|表格")),
+                 # not "前几天…", "住了几天保温箱": when something happened, or for how long
+                 ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|收钱|要钱吗|要不要钱|多少钱|花钱不|要钱不")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
@@ -221,7 +222,7 @@ CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
-ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不")  # "听说能领个补助金？"
+ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不|取出来|能取|取不")  # "听说能领个补助金？", "家里人能取出来不"
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
 # Words asking to change or to look up what is on record, and the word in the names of the
 # matters that do it
@@ -251,6 +252,8 @@ JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
+# "哦不对 我是灵活就业": who one is, put right
+CORRECTS_ONESELF = re.compile(r"^[哦噢啊呃嗯]?[，,\s]*(不对|不是|说错了|弄错了|搞错了|我说错了|俺说错了)")
 # "如果只是改个单位地址呢" after the materials: the same question, for that case.
 WHAT_IF = re.compile(r"呢[?？。]*$")
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
@@ -479,6 +482,14 @@ class Conversation:
         folded = fold(understood.text)
         return None if any(name in folded for name in self._names_with_person_words) else found
 
+    @staticmethod
+    def _scheme_joined(text: str) -> Optional[str]:
+        """"以前在外地厂里上班交的职工 现在辞职回村了 想交居民医保": the scheme one now joins says
+        who one will be, whatever one was before."""
+        joined = {vocabulary.person_type(m.group(0)) for m in SCHEME_WORDS.finditer(text)
+                  if JOINS_SCHEME.search(text[:m.start()])}
+        return joined.pop() if len(joined) == 1 and None not in joined else None
+
     def _own_person_type(self, understood: Understanding) -> Optional[str]:
         """The person type; when the message tells the asker's own beside a relative's ("俺儿子在
         厂里上班，俺是农村的老头"), the asker's own. A relative's alone stands ("俺媳妇是城乡居民")."""
@@ -542,6 +553,9 @@ class Conversation:
             return Turn([Message(office_answer(self.catalogue, offices))], {})
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
+        joined = self._scheme_joined(understood.text)
+        if joined and person_group(joined) != person_group(person_type):
+            person_type = joined  # (one who joins 职工医保 as 灵活就业 stays 灵活就业人员)
         side = self._first(understood, "road_side", vocabulary.road_side)
         if side is None and slots.get("pending") in ("hospital", "where", "general") and (
                 "unknown" in understood.values("road_side") or vocabulary.NOT_SURE.search(understood.text)):
@@ -874,6 +888,9 @@ class Conversation:
                 and slots.get("aspect") in ASPECT_INTENTS and remembered is not None \
                 and (matter is None or matter.id == remembered.id):
             aspect = slots["aspect"]  # "如果只是改个单位地址呢" after the materials asks the materials again
+        elif person_type and remembered is not None and CORRECTS_ONESELF.search(understood.text) and not asked \
+                and not keywords and slots.get("aspect") in ASPECT_INTENTS and (matter is None or matter.id == remembered.id):
+            aspect = slots["aspect"]  # "哦不对 我去年开始是灵活就业交的职工医保": the same question, for who one is
         elif intent == "ask_eligibility" and aspect == "eligibility" and not asked and known_type \
                 and (ASKS_REIMBURSEMENT.search(text) or ASKS_TO_RECEIVE.search(text)):
             also = ["where"]  # "单位上班的，上环的钱医宝能报不": who may, then where that one takes the bill

@@ -1197,8 +1197,9 @@ def test_a_stray_span_the_nlu_tagged_leaves_the_matter_being_discussed(chat):
 
 def test_switching_schemes_said_in_passing_leaves_the_account_withdrawal(chat):
     text = "我不想交职工医保了 打算改交居民医保 个人账户里的钱能一次取出来不"
-    [answer] = chat.say("ask_eligibility", text, matter="个人账户里的钱")
+    answer, *where = chat.say("ask_eligibility", text, matter="个人账户里的钱")
     assert answer.text.startswith("【参保人员个人账户一次性支付")
+    assert all("72号窗口" in m.text for m in where)  # whether one may, then where to
 
 
 def test_a_span_fitting_several_matters_is_settled_by_the_one_the_whole_message_also_fits(chat):
@@ -1460,3 +1461,32 @@ def test_another_matter_asked_with_ne_the_nlu_is_unsure_of_asks_the_same_questio
     chat.say("ask_where", "我在庆祖住，城镇职工医保，慢性病去哪办？", township="庆祖", person_type="城镇职工", matter="慢性病")
     [answer] = chat.say("nlu_fallback", "转诊呢？", matter="转诊")
     assert answer.text.startswith("【异地转诊人员备案·城镇职工】办理地点：濮阳县人民医院、濮阳县中医院、濮阳县第二人民医院")
+
+
+def test_when_something_happened_or_how_long_one_stayed_is_no_time_limit_question(chat):
+    text = "前几天骑电动车叫汽车撞了，在医院住了一个星期，钱都是自己先垫的，医保能报不，要准备啥"
+    [answer] = chat.say("nlu_fallback", text, matter="医保")
+    assert answer.text.startswith("【住院费用报销】请一次带齐以下材料") and "办理时限" not in answer.text
+    [card] = Chat(chat.conversation).say("nlu_fallback", "孩子刚生下来住了几天保温箱，还没来得及办医保，这钱能报不")
+    assert card.text.startswith("【住院费用报销】（濮阳县）") and "自动获取参保资格" in card.text
+
+
+def test_the_scheme_one_now_joins_says_who_one_is(chat):
+    text = "俺以前在外地厂里上班交的职工 现在辞职回村了 想交居民医保 头一回交 搁哪登记"
+    [answer] = chat.say("ask_where", text, person_type="职工", matter="交居民医保")
+    assert answer.text.startswith("【城乡居民参保登记·城乡居民】") and "73、74号窗口" in answer.text
+
+
+def test_putting_right_who_one_is_asks_the_same_question_again(chat):
+    chat.say("ask_where", "门诊看病的票能报不 去哪报", matter="门诊")
+    chat.say("inform", "居民", person_type="居民")
+    # the NLU reads it as an eligibility question
+    [answer] = chat.say("ask_eligibility", "哦不对 我去年开始是灵活就业交的职工医保", person_type="灵活就业", matter="职工医保")
+    assert answer.text.startswith("【门诊费用报销·灵活就业人员】办理地点") and "70号窗口" in answer.text
+    assert "出生医学证明" not in answer.text
+
+
+def test_whether_the_family_may_take_out_the_account_money_is_followed_by_where(chat):
+    text = "俺爸上个月没了 他是县里的退休职工 医保卡里还剩点钱 家里人能取出来不"
+    messages = chat.say("ask_eligibility", text, person_type="退休职工")
+    assert "继承人" in messages[0].text and "72号窗口" in messages[-1].text

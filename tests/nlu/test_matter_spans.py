@@ -35,6 +35,7 @@ def words(entities, kind="matter"):
     ("俺爹走了 个人账户的钱咋取", "个人账户的钱", "个人账户"),       # not the money after it
     ("异地就医直接结算的问题找谁", "异地就医直接结算的问题", "异地就医直接结算"),
     ("灵活就业的能交职工医保不", "交职工医保", "职工医保"),         # not the verb before it
+    ("我去年开始是灵活就业交的职工医保", "的职工医保", "职工医保"),   # nor a 的
 ])
 def test_a_span_is_cut_or_grown_to_the_words_naming_the_matter(spans, tokenizer, text, found, expected):
     assert words(clean(spans, tokenizer, text, found)) == [expected]
@@ -63,6 +64,7 @@ def test_a_generic_word_is_no_matter_span_but_is_kept_for_the_dialogue(spans, to
 @pytest.mark.parametrize("text, found", [
     ("退休职工办长期居住备案找谁", "退休职工"),  # who asks, not what
     ("要个参保凭证 咋开", "个"),               # nothing in the catalogue
+    ("不是，我说错了，我参加的是城乡居民医保", "参加"),  # a verb alone
 ])
 def test_a_word_naming_no_matter_at_all_is_dropped(spans, tokenizer, text, found):
     assert clean(spans, tokenizer, text, found) == []
