@@ -242,7 +242,8 @@ NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
-INSURED_UNDER = re.compile(rf"(是|交的|参加的|参的|上的|办的|用的)(?:{SCHEME_WORDS.pattern})")
+INSURED_BY = re.compile(r"(是|交的|参加的|参的|上的|办的|用的)$")
+INSURED_UNDER = re.compile(rf"{INSURED_BY.pattern[:-1]}(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)个?$")
 # Joining a scheme outright ("想在咱县参加居民医保", "辞职回村了 想交居民医保"; not "改交居民医保",
@@ -252,6 +253,9 @@ JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
+# ("需要申请吗" asks whether it is 免申即享, which the eligibility answer says)
+NEEDS_OR_HOW = re.compile(r"(要|用|需要|得)(?![^，,。？?！!\s]{0,3}申)[^，,。？?！!\s]{0,6}(不|吗|么|嘛)[?？。]*$|(咋|怎么|怎样)(样)?(才)?能")
+BARE_SIDE = re.compile(r"^\s*(在|是|俺家|俺在)?(路|国道|106国道)?[东西](边|面|侧)?(的|呢|吧)?[。.！!]?\s*$")
 # "哦不对 我是灵活就业": who one is, put right
 CORRECTS_ONESELF = re.compile(r"^[哦噢啊呃嗯]?[，,\s]*(不对|不是|说错了|弄错了|搞错了|我说错了|俺说错了)")
 # "如果只是改个单位地址呢" after the materials: the same question, for that case.
@@ -557,6 +561,8 @@ class Conversation:
         if joined and person_group(joined) != person_group(person_type):
             person_type = joined  # (one who joins 职工医保 as 灵活就业 stays 灵活就业人员)
         side = self._first(understood, "road_side", vocabulary.road_side)
+        if side is None and slots.get("pending") in ("hospital", "where", "general") and BARE_SIDE.match(understood.text):
+            side = vocabulary.road_side(understood.text)  # "西" when asked which side of 106国道
         if side is None and slots.get("pending") in ("hospital", "where", "general") and (
                 "unknown" in understood.values("road_side") or vocabulary.NOT_SURE.search(understood.text)):
             side = "unknown"  # "不知道" when asked which side of 106国道
@@ -865,7 +871,8 @@ class Conversation:
         keywords = [a for a, words in KEYWORD_ASPECTS if words.search(CHANGED_ADDRESS.sub("", understood.text))
                     and not (a == "contact" and CHANGES_PHONE_ON_RECORD.search(understood.text))]
         if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
-                and not ASKS_SOMETHING.search(understood.text):
+                and (not ASKS_SOMETHING.search(understood.text) or WHAT_IF.search(understood.text)):
+            # ("异地长期居住人员备案的编码呢": the keyword, asked of another matter)
             aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
         elif intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
@@ -888,6 +895,8 @@ class Conversation:
                 and slots.get("aspect") in ASPECT_INTENTS and remembered is not None \
                 and (matter is None or matter.id == remembered.id):
             aspect = slots["aspect"]  # "如果只是改个单位地址呢" after the materials asks the materials again
+        elif intent == "ask_eligibility" and not asked and NEEDS_OR_HOW.search(closing_clause(understood.text)):
+            aspect = "general"  # "医保要备案不", "看病咋能直接报": whether it must be done, and how: the whole card
         elif person_type and remembered is not None and CORRECTS_ONESELF.search(understood.text) and not asked \
                 and not keywords and slots.get("aspect") in ASPECT_INTENTS and (matter is None or matter.id == remembered.id):
             aspect = slots["aspect"]  # "哦不对 我去年开始是灵活就业交的职工医保": the same question, for who one is
@@ -1164,11 +1173,19 @@ class Conversation:
         return Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in said])
 
     @staticmethod
+    def _insured_under(understood: Understanding, e: Dict[str, Any]) -> bool:
+        """"…去几号窗口 我是居民医保": a scheme's name said as the scheme one is under."""
+        if e.get("start") is None or not SCHEME_ONLY.match(fold(understood.texts_of(e))):
+            return False
+        return bool(INSURED_BY.search(understood.text[:e["start"]]))
+
+    @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:
         """A matter span that only describes the person ("退休职工" in "他以前是厂里的退休职工，
         听人说医保卡里头的钱能取出来") names no matter: the whole message decides."""
         person_only = [e for e in understood.told() if e.get("entity") == "matter"
-                       and not vocabulary.without_person_words(fold(understood.texts_of(e))).strip()]
+                       and (not vocabulary.without_person_words(fold(understood.texts_of(e))).strip()
+                            or Conversation._insured_under(understood, e))]
         if not person_only:
             return understood
         return Understanding(understood.intent, understood.text,

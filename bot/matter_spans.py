@@ -9,7 +9,7 @@ guideline of the training data (tests/nlu/heldout/README.md) to what DIET found:
 - not a generic verb before it (办, 开, 交…) nor a 的, nor the money, bills or trouble after it
   (…的钱, …的问题);
 - a word that alone names no single matter (报销, 备案, 医保…), a person type (职工, 退休) or
-  a verb alone (参加, 申请), or a word the catalogue has nothing for is not a matter span. The generic words are kept as
+  a verb or a place alone (参加, 濮阳), or a word the catalogue has nothing for is not a matter span. The generic words are kept as
   `matter_word` entities: "备案多久能办好" still means one of the 备案 matters to the dialogue.
 
 Runs after DIETClassifier and before EntitySynonymMapper in config.yml, so the synonym value is
@@ -44,6 +44,8 @@ BEFORE_DESIGNATION = ("申请", "医保", "诊所", "医院", "药店", "药房"
 # Whole tokens cut from the ends: a generic verb before the matter; the money, bills or
 # trouble after it ("卡里的钱" stays: the money in the card is what is asked for).
 VERBS_BEFORE = frozenset({"办", "弄", "开", "打", "交", "要", "去", "想", "给", "帮", "把", "的"})
+# A place alone ("不想跑回濮阳") names no matter.
+PLACE_WORDS = re.compile("濮阳县?|濮阳市|县里|县城|河南省?|省里|平顶山市?|郑州|外地|老家")
 # A verb alone ("我参加的是城乡居民医保") names no matter.
 VERBS_ALONE = frozenset({"参加", "加入", "办理", "申请", "办", "交", "参"})
 WORDS_AFTER = frozenset({"的", "钱", "票", "发票", "问题", "出", "了", "那些", "花", "看病"})
@@ -97,7 +99,8 @@ class MatterSpans:
         folded = fold(words)
         if folded in self.names:
             return False
-        if folded in GENERIC_WORDS or folded in VERBS_ALONE or not PERSON_WORDS.sub("", folded):
+        if folded in GENERIC_WORDS or folded in VERBS_ALONE or not PERSON_WORDS.sub("", folded) \
+                or not PLACE_WORDS.sub("", folded):
             return True
         candidates = self.matcher.match(words, limit=1)
         return not candidates or candidates[0].score < MIN_SCORE

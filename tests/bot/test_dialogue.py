@@ -1490,3 +1490,30 @@ def test_whether_the_family_may_take_out_the_account_money_is_followed_by_where(
     text = "俺爸上个月没了 他是县里的退休职工 医保卡里还剩点钱 家里人能取出来不"
     messages = chat.say("ask_eligibility", text, person_type="退休职工")
     assert "继承人" in messages[0].text and "72号窗口" in messages[-1].text
+
+
+def test_a_keyword_asked_with_ne_of_another_matter_is_that_aspect(chat):
+    chat.say("ask_legal_basis", "转移接续手续办理的国家事项编码和设定依据", matter="转移接续手续办理")
+    [answer] = chat.say("ask_process", "异地长期居住人员备案的编码呢", matter="异地长期居住人员备案")
+    assert "【异地长期居住人员备案】事项编码：002036004002" in answer.text and "办理流程" not in answer.text
+
+
+def test_the_scheme_one_is_under_said_beside_a_where_question_keeps_the_matter(chat):
+    chat.say("ask_online", "我是大学生，想查一下自己有没有参保，手机上能查吗", person_type="大学生", matter="参保")
+    [answer] = chat.say("ask_where", "放假回家去大厅查的话去几号窗口 我是居民医保", matter="居民医保")
+    assert answer.text.startswith("【参保个人参保信息查询·城乡居民】办理地点") and "73、74号窗口" in answer.text
+
+
+def test_a_bare_side_answers_the_side_question(chat):
+    [question] = chat.say("inform", "城关镇 城乡居民 异地转诊", township="城关镇", person_type="城乡居民", matter="异地转诊")
+    assert "以东还是以西" in question.text
+    [answer] = chat.say("inform", "西")
+    assert "濮阳县中医院" in answer.text and "人民医院" not in answer.text.replace("中医院", "")
+
+
+def test_whether_it_must_be_done_or_how_is_the_whole_card_not_who_may(chat):
+    [answer] = chat.say("ask_eligibility", "俺退休了，去深圳跟闺女住，户口没迁过去，医保要备案不")
+    assert answer.text.startswith("【异地长期居住人员备案】（濮阳县）") and "医疗服务部" in answer.text
+    text = "俺爹是濮阳县退休职工 户口已经迁到北京俺哥那了 以后就在北京住 看病咋能直接报"
+    [card] = Chat(chat.conversation).say("ask_eligibility", text, region="濮阳县", person_type="退休职工")
+    assert card.text.startswith("【异地安置退休人员备案】（濮阳县）") and "医疗服务部" in card.text
