@@ -110,7 +110,7 @@ def _clause_before(text: str, start: int) -> str:
     return re.split(r"[，,。.！!？?；;\s]", text[:start])[-1]
 
 
-WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交)|"
+WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交|报(?!销))|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能|"
                            r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)|"
                            r"(现在|这会儿?|今天|眼下)(就)?(能|可以)(去)?(申请|报名|申报|办|交)")
@@ -188,11 +188,13 @@ ASKS_LOCATION = re.compile(r"在哪|在什么地方|在啥地方|哪里|哪儿|�
 FACILITIES = ((re.compile(r"医院|诊所|卫生院|卫生室|门诊部|医疗机构"), ("hospital_designation", "hospital_settlement")),
               (re.compile(r"药店|药房|零售药店|大药房"), ("pharmacy_designation", "pharmacy_settlement")))
 FACILITY_MATTERS = {m for _, ids in FACILITIES for m in ids}
+TREATED_AT = re.compile(r"(在|去|到)[^，,。？?！!\s]{0,6}(医院|卫生院|诊所|卫生室|门诊部)(住院|住了|看病|看的|住的|拿药|开药|生)")
 INSTITUTIONS = re.compile(r"诊所|卫生院|卫生室|门诊部|医疗机构|药店|药房")
 
 
 def facility_named(text: str) -> Optional[Tuple[str, str]]:
     """The (designation, settlement) matters of the one kind of facility a message names, if one."""
+    text = TREATED_AT.sub("", text)  # "在乡镇卫生院住院的钱": where one was treated, not who asks
     named = [ids for words, ids in FACILITIES if words.search(text)]
     return named[0] if len(named) == 1 else None
 
@@ -254,6 +256,7 @@ ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 # ("需要申请吗" asks whether it is 免申即享, which the eligibility answer says)
+NO_NEED_TO_APPLY = re.compile(r"不用(自己)?(办|申请|跑|去)|不需要(自己)?(办|申请)|免申|自动(就)?(给|发|拨|到)")
 NEEDS_OR_HOW = re.compile(r"(要|用|需要|得)(?![^，,。？?！!\s]{0,3}申)[^，,。？?！!\s]{0,6}(不|吗|么|嘛)[?？。]*$|(咋|怎么|怎样)(样)?(才)?能")
 BARE_SIDE = re.compile(r"^\s*(在|是|俺家|俺在)?(路|国道|106国道)?[东西](边|面|侧)?(的|呢|吧)?[。.！!]?\s*$")
 # "哦不对 我是灵活就业": who one is, put right
@@ -871,9 +874,11 @@ class Conversation:
         keywords = [a for a, words in KEYWORD_ASPECTS if words.search(CHANGED_ADDRESS.sub("", understood.text))
                     and not (a == "contact" and CHANGES_PHONE_ON_RECORD.search(understood.text))]
         if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
-                and (not ASKS_SOMETHING.search(understood.text) or WHAT_IF.search(understood.text)):
+                and (not ASKS_SOMETHING.search(understood.text) or WHAT_IF.search(understood.text) or intent == "inform"):
             # ("异地长期居住人员备案的编码呢": the keyword, asked of another matter)
             aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
+        elif (intent in INTENT_ASPECTS or intent == "inform") and NO_NEED_TO_APPLY.search(text):
+            aspect = "eligibility"  # "听说河南省那边产检不用自己办？": who it is for, and that it is 免申即享
         elif intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
         elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
@@ -1163,11 +1168,12 @@ class Conversation:
 
     @staticmethod
     def _without_enrolment_said_in_passing(understood: Understanding) -> Understanding:
-        """"…听人说新生儿当年是自动参保的 这钱还能报不": in a question about a bill, "参保" or "登记"
-        alone tells how things stand; the whole message says which bill."""
+        """"…听人说新生儿当年是自动参保的 这钱还能报不": in a question about a bill, "参保", "登记" or
+        "结算" ("住院的钱没结算上") alone tells how things stand; the whole message says which bill."""
         if not ASKS_REIMBURSEMENT.search(understood.text):
             return understood
-        said = [e for e in understood.told() if e.get("entity") == "matter" and fold(understood.texts_of(e)) in ("参保", "登记")]
+        said = [e for e in understood.told() if e.get("entity") == "matter"
+                and fold(understood.texts_of(e)) in ("参保", "登记", "结算")]
         if not said:
             return understood
         return Understanding(understood.intent, understood.text, [e for e in understood.entities if e not in said])
@@ -1224,6 +1230,8 @@ class Conversation:
         # "不属于职工基本医疗保险参保范围的城乡居民" names 职工 only to leave them out
         text = NOT_OF_GROUP.sub("", serves.text)
         named = [w for w in ("居民", "职工", "单位") if w in text]
+        if matter.id in FACILITY_MATTERS and ours in ("居民", "职工"):
+            return False  # a hospital's or a pharmacy's own business, not a patient's
         if ours == "单位" and not named and re.search("个人|人员", text):
             return False  # "参保个人", "参保人员": people, not an employer
         return ours in named or not named

@@ -1517,3 +1517,27 @@ def test_whether_it_must_be_done_or_how_is_the_whole_card_not_who_may(chat):
     text = "俺爹是濮阳县退休职工 户口已经迁到北京俺哥那了 以后就在北京住 看病咋能直接报"
     [card] = Chat(chat.conversation).say("ask_eligibility", text, region="濮阳县", person_type="退休职工")
     assert card.text.startswith("【异地安置退休人员备案】（濮阳县）") and "医疗服务部" in card.text
+
+
+def test_an_item_code_asked_in_words_the_nlu_reads_as_telling_is_the_code(chat):
+    [answer] = chat.say("inform", "平顶山那个清单里零售药店申请定点的子项编码是多少", region="平顶山", matter="零售药店申请定点")
+    assert "事项编码：002036009002" in answer.text
+
+
+def test_when_to_submit_and_where_asked_together_get_the_period_and_the_place(chat):
+    messages = chat.say("ask_where", "我是村卫生室的医生 想申请医保定点 啥时候报 报到哪", matter="申请医保定点")
+    text = "\n".join(m.text for m in messages)
+    assert "每年10月" in text and "医疗服务部" in text
+
+
+def test_no_need_to_apply_is_answered_with_how_it_is_handled(chat):
+    chat.say("ask_where", "产检费去哪报", matter="产检费")
+    chat.say("inform", "俺是职工", person_type="职工")
+    [answer] = chat.say("inform", "听说河南省那边产检不用自己办？", region="河南省", matter="产检")
+    assert "办理方式：免申即享" in answer.text
+
+
+def test_a_bill_from_a_health_centre_a_patient_was_treated_at_is_the_patients_bill(chat):
+    [answer] = chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？",
+                        person_type="城乡居民", matter="结算")
+    assert answer.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
