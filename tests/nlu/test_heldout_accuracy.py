@@ -1,13 +1,13 @@
 """`rasa test nlu` on the held-out set, with the trained model.
 
-The targets are intent accuracy and matter-entity F1 of 95%. Neither is met on the five sets
-together (1,838 messages): intent accuracy 94.99% (1,746 right), matter-entity F1 0.931 (Rasa's
-per-token figure, of DIET's spans as bot/matter_spans.py cuts them; DIET's own spans 0.910).
-Sets 1–4 alone, on which the intent weights and the span rules were chosen: 96.0% and 0.932.
-Set 5, written blind afterwards: 89.8% and 0.928 (tests/nlu/heldout/README.md). The floors,
-just under the measured figures, stop a change from making either worse; raise them as the
-model improves. (Twice the epochs, a CRF entity extractor, or a DIET of two 256-wide layers gave
-no more than +0.006 F1: most misses are where a span starts and ends.)"""
+The targets are intent accuracy and matter-entity F1 of 95%. On the six sets together (2,188
+messages) intent accuracy is 95.0% (2,079 right) and matter-entity F1 0.938 (Rasa's per-token
+figure, of DIET's spans as bot/matter_spans.py cuts them): the F1 target is not met. Set 6,
+written blind, read 94.0% of its intents right before the last training data was added and 95.4%
+after; set 5, also blind, 89.8% and 90.5% (tests/nlu/heldout/README.md). The floors, just under
+the measured figures, stop a change from making either worse; raise them as the model improves.
+(Twice the epochs, a CRF entity extractor, or a DIET of two 256-wide layers gave no more than
++0.006 F1: most misses are where a span starts and ends.)"""
 import json
 import subprocess
 import sys
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.model
 TARGET = 0.95
 INTENT_ACCURACY_FLOOR = 0.945
-MATTER_F1_FLOOR = 0.92
+MATTER_F1_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
