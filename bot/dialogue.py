@@ -244,7 +244,7 @@ NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
-INSURED_BY = re.compile(r"(是|交的|参加的|参的|上的|办的|用的)$")
+INSURED_BY = re.compile(r"(是|(交|参加|参|上|办|用)(的|嘞|哩))$")
 INSURED_UNDER = re.compile(rf"{INSURED_BY.pattern[:-1]}(?:{SCHEME_WORDS.pattern})")
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)个?$")
@@ -256,6 +256,8 @@ ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 # ("需要申请吗" asks whether it is 免申即享, which the eligibility answer says)
+# 重特大疾病 asked of 门诊慢特病 (for 职工 it has its own place)
+SERIOUS_ILLNESS = re.compile(r"重特大|大病|重症")
 NO_NEED_TO_APPLY = re.compile(r"不用(自己)?(办|申请|跑|去)|不需要(自己)?(办|申请)|免申|自动(就)?(给|发|拨|到)")
 NEEDS_OR_HOW = re.compile(r"(要|用|需要|得)(?![^，,。？?！!\s]{0,3}申)[^，,。？?！!\s]{0,6}(不|吗|么|嘛)[?？。]*$|(咋|怎么|怎样)(样)?(才)?能")
 BARE_SIDE = re.compile(r"^\s*(在|是|俺家|俺在)?(路|国道|106国道)?[东西](边|面|侧)?(的|呢|吧)?[。.！!]?\s*$")
@@ -1052,6 +1054,10 @@ class Conversation:
         if matter is not None or len(candidates) < 2:
             return matter, candidates
         ids = [c.matter_id for c in candidates]
+        if "retiree_relocation_filing" in ids and RETIRED.search(text) and RESIDENCE_MOVED.search(text) \
+                and not RESIDENCE_NOT_MOVED.search(text):
+            # "俺是退休职工，户口已经迁到广州…医保要办啥手续" beside 职工参保登记/转移接续: 异地安置
+            return self.catalogue.matter("retiree_relocation_filing"), []
         if not set(ids) <= set(LIVING_ELSEWHERE_FILINGS):
             return matter, candidates
         keep = set(ids)
@@ -1298,7 +1304,8 @@ class Conversation:
                     question = Message(question.text + "\n注意：" + "\n注意：".join(elsewhere), question.buttons)
                 return Turn([question], updates)
         shown = "where" if aspect == "hospital" else aspect
-        text = aspect_answer(self.catalogue, matter, shown, region=region, person_type=person_type, side=side)
+        text = aspect_answer(self.catalogue, self._for_the_case(matter, region, person_type, asked_text) if shown == "where"
+                             else matter, shown, region=region, person_type=person_type, side=side)
         if township_note:
             text = township_note + "\n" + text
         detail = self.detail_asked(matter, asked_text, region, person_type) if aspect != "general" else None
@@ -1312,6 +1319,22 @@ class Conversation:
         updates["aspect"] = aspect
         updates["pending"] = None
         return Turn([Message(text)], updates)
+
+    @staticmethod
+    def _for_the_case(matter: Matter, region: Optional[str], person_type: Optional[str], text: Optional[str]) -> Matter:
+        """"想办重特大疾病认定，搁哪" for a 职工: only the place for 重特大疾病 (医疗服务部), not the
+        69号窗口 of 慢性病 as well; the matter as it is when the question names no one case."""
+        if not text or not SERIOUS_ILLNESS.search(text):
+            return matter  # ("慢性病卡" is said of 门诊慢特病 as a whole: both places are told)
+        case = "重特大"
+        variant = matter.variant(region)
+        entries = [e for e in variant.where if e.applies_to(person_type)]
+        dropped = [e for e in entries if e.when and case not in e.when]
+        if not dropped or len(dropped) == len(entries):
+            return matter
+        key = next(k for k, v in matter.variants.items() if v is variant)
+        kept = variant.copy(update={"where": [e for e in variant.where if all(e is not d for d in dropped)]})
+        return matter.copy(update={"variants": {**matter.variants, key: kept}})
 
     def _person_type_options(self, matter: Matter, region: Optional[str], aspect: str) -> List[str]:
         variant = matter.variant(region)

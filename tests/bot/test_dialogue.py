@@ -1541,3 +1541,25 @@ def test_a_bill_from_a_health_centre_a_patient_was_treated_at_is_the_patients_bi
     [answer] = chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？",
                         person_type="城乡居民", matter="结算")
     assert answer.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
+
+
+def test_a_worker_asking_where_for_a_serious_illness_gets_that_place_only(chat):
+    text = "俺搁单位上班交嘞职工医保，查出来得了大病，想办重特大疾病认定，搁哪"
+    [answer] = chat.say("ask_where", text, person_type="单位", matter="重特大疾病认定")
+    assert "城镇职工重特大疾病" in answer.text and "医疗服务部" in answer.text and "69号窗口" not in answer.text
+    [both] = Chat(chat.conversation).say("ask_where", "职工门诊慢特病认定去哪办", person_type="职工", matter="门诊慢特病认定")
+    assert "69号窗口" in both.text and "医疗服务部" in both.text  # 门诊慢特病 names both cases
+
+
+def test_the_scheme_one_pays_into_said_in_dialect_is_who_one_is(chat):
+    chat.say("ask_matter", "俺小孩刚生下来就住了几天保温箱，发票上写嘞是谁谁之子，跟医保上名字对不上，咋报", matter="保温箱")
+    [answer] = chat.say("ask_where", "俺搁王称堌住，孩子跟着俺交嘞居民医保，搁哪报", township="王称堌", matter="居民医保")
+    assert answer.text.startswith("【住院费用报销·城乡居民】办理地点：参保地乡镇卫生院医保科")
+
+
+def test_a_retiree_whose_household_registration_moved_is_the_relocation_filing_among_any_choices(chat):
+    text = "俺是退休职工，户口已经迁到广州俺儿那了，以后就搁那养老，医保要办啥手续"
+    [answer] = chat.say("nlu_fallback", text, person_type="退休职工")
+    assert answer.text.startswith("【异地安置退休人员备案】") and "医疗服务部" in answer.text
+    [stayed] = chat.say("nlu_fallback", "不是，俺说错了，户口还没迁，就是长期搁那住")
+    assert stayed.text.startswith("【异地长期居住人员备案】")
