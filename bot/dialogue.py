@@ -255,10 +255,11 @@ JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
 # Words that make a message a question; without them it tells something ("俺是长期搁外地住").
-# ("需要申请吗" asks whether it is 免申即享, which the eligibility answer says)
 # 重特大疾病 asked of 门诊慢特病 (for 职工 it has its own place)
 SERIOUS_ILLNESS = re.compile(r"重特大|大病|重症")
 NO_NEED_TO_APPLY = re.compile(r"不用(自己)?(办|申请|跑|去)|不需要(自己)?(办|申请)|免申|自动(就)?(给|发|拨|到)")
+# "医保要备案不", "还用单独去办吗", "咋能直接报": whether it must be done, or how ("需要申请吗" asks
+# whether it is 免申即享, which the eligibility answer says)
 NEEDS_OR_HOW = re.compile(r"(要|用|需要|得)(?![^，,。？?！!\s]{0,3}申)[^，,。？?！!\s]{0,6}(不|吗|么|嘛)[?？。]*$|(咋|怎么|怎样)(样)?(才)?能")
 BARE_SIDE = re.compile(r"^\s*(在|是|俺家|俺在)?(路|国道|106国道)?[东西](边|面|侧)?(的|呢|吧)?[。.！!]?\s*$")
 # "哦不对 我是灵活就业": who one is, put right
@@ -1063,8 +1064,6 @@ class Conversation:
         keep = set(ids)
         if RESIDENCE_NOT_MOVED.search(text):
             keep.discard("retiree_relocation_filing")
-        elif RESIDENCE_MOVED.search(text) and RETIRED.search(text):
-            keep = keep & {"retiree_relocation_filing"} or keep
         if RETIRED.search(text) and not POSTED.search(text):
             keep.discard("posted_worker_filing")
         kept = [c for c in candidates if c.matter_id in keep]
