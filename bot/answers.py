@@ -177,6 +177,9 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         source_doc = Citation.parse(matter.item_code.src).doc
         label = f"（据《{catalogue.documents[source_doc].title}》）" if source_doc not in ("000", "001") else ""
         lines.append(f"事项编码{label}：{matter.item_code.text}")
+        for fact in matter.sub_item_codes:
+            notes.add(fact.src)
+            lines.append(f"{fact.when}的事项编码{label}：{fact.text}")
     if variant.phone:
         notes.add(variant.phone.src)
         lines.append(f"监督电话：{variant.phone.text}")

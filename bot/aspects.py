@@ -202,11 +202,14 @@ def _legal_basis(catalogue, matter, variant, person_type, side, notes) -> List[s
     if matter.item_code:
         notes.add(matter.item_code.src)
         lines.append(f"事项编码：{matter.item_code.text}")
+    for fact in matter.sub_item_codes:
+        notes.add(fact.src)
+        lines.append(f"{fact.when}的事项编码：{fact.text}")
     if matter.legal_basis:
         lines.append("设定依据（据平顶山市事项清单）：")
         for fact in matter.legal_basis:
             notes.add(fact.src)
-            lines.append(f"  · {fact.text}")
+            lines.append(f"  · {fact.when + '：' if fact.when else ''}{fact.text}")
     return lines or ["指南没有列出这项业务的设定依据。"]
 
 

@@ -181,6 +181,8 @@ class Matter(Strict):
     variants: Dict[str, Variant]
     main_item: Optional[Fact] = None
     item_code: Optional[Fact] = None
+    # A case the 平顶山 list gives a row of its own (平顶山市城镇职工重症病鉴定): its code, with its "when".
+    sub_item_codes: List[Fact] = Field(default_factory=list)
     legal_basis: List[Fact] = Field(default_factory=list)
 
     @validator("aliases")
@@ -326,7 +328,7 @@ def load_catalogue(knowledge_dir: Path = KNOWLEDGE_DIR) -> Catalogue:
 
 
 def _citations(matter: Matter):
-    for fact in (matter.main_item, matter.item_code, *matter.legal_basis):
+    for fact in (matter.main_item, matter.item_code, *matter.sub_item_codes, *matter.legal_basis):
         if fact:
             yield fact.src
     for variant in matter.variants.values():

@@ -33,6 +33,8 @@ def _entries(matter: Matter):
     for name in ("main_item", "item_code"):
         if getattr(matter, name):
             yield name, getattr(matter, name)
+    for fact in matter.sub_item_codes:
+        yield "sub_item_codes", fact
     for fact in matter.legal_basis:
         yield "legal_basis", fact
     for region, variant in matter.variants.items():

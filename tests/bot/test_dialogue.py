@@ -1563,3 +1563,11 @@ def test_a_retiree_whose_household_registration_moved_is_the_relocation_filing_a
     assert answer.text.startswith("【异地安置退休人员备案】") and "医疗服务部" in answer.text
     [stayed] = chat.say("nlu_fallback", "不是，俺说错了，户口还没迁，就是长期搁那住")
     assert stayed.text.startswith("【异地长期居住人员备案】")
+
+
+def test_the_code_and_basis_of_the_pingdingshan_serious_illness_row_are_told_with_it(chat):
+    chat.say("inform", "俺闺女搁平顶山上班交嘞职工医保，平顶山那边职工重症慢性病鉴定要带啥", region="平顶山", matter="重症慢性病鉴定")
+    [answer] = chat.say("ask_legal_basis", "事项编码是多少")
+    assert "事项编码：002036005001" in answer.text  # 004 row 16, the matter's own
+    assert "平顶山市城镇职工重症病鉴定的事项编码：002036005002" in answer.text  # 004 row 17
+    assert "关于调整《平顶山市城镇职工重症慢性病医疗管理暂行办法》的通知" in answer.text and "第17行" in answer.text
