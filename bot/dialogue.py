@@ -196,6 +196,9 @@ def facility_named(text: str) -> Optional[Tuple[str, str]]:
     """The (designation, settlement) matters of the one kind of facility a message names, if one."""
     text = TREATED_AT.sub("", text)  # "在乡镇卫生院住院的钱": where one was treated, not who asks
     named = [ids for words, ids in FACILITIES if words.search(text)]
+    if len(named) > 1:  # "俺诊所隔壁还有个药房…药房也想弄个定点": the kind the closing clause names
+        last = [ids for words, ids in FACILITIES if words.search(closing_clause(text))]
+        named = last if len(last) == 1 else named
     return named[0] if len(named) == 1 else None
 
 
@@ -813,7 +816,10 @@ class Conversation:
             # "不是，俺弄错了，俺是单位给交的，职工" after 门诊报销: who asks, not 职工参保登记
             rest = self._whole_match(vocabulary.without_person_words(text)) if person_type else whole_match()
             if same_matter and (self._names_no_other_matter(rest) or self.detail_asked(
-                    remembered, text, slots.get("region"), known_type)):
+                    remembered, text, slots.get("region"), known_type)
+                    # "孩子还没办身份证，户口本中不中": a document named in a materials question names
+                    # no other matter unless the whole message names one outright
+                    or intent == "ask_materials" and self._clearly_named(text, remembered.id) is None):
                 # (or it asks a detail of it: "俺闺女说在乡里卫生院就能办" after 慢特病认定 is not 卫生院结算)
                 matter = remembered
             elif intent == "ask_contact" and self._names_no_other_matter(whole_match()):

@@ -1571,3 +1571,16 @@ def test_the_code_and_basis_of_the_pingdingshan_serious_illness_row_are_told_wit
     assert "事项编码：002036005001" in answer.text  # 004 row 16, the matter's own
     assert "平顶山市城镇职工重症病鉴定的事项编码：002036005002" in answer.text  # 004 row 17
     assert "关于调整《平顶山市城镇职工重症慢性病医疗管理暂行办法》的通知" in answer.text and "第17行" in answer.text
+
+
+def test_of_two_kinds_of_facility_named_the_one_the_closing_clause_names_is_asked_about(chat):
+    chat.say("ask_where", "俺开了个诊所，想申请医保定点，啥时候能报，搁哪报", matter="申请医保定点")
+    [answer] = chat.say("ask_matter", "俺诊所隔壁还有个药房也是俺嘞，药房也想弄个定点", matter="定点")
+    assert answer.text.startswith("【零售药店申请定点协议管理】") and "药品经营许可证" in answer.text
+
+
+def test_a_document_named_in_a_materials_follow_up_keeps_the_matter(chat):
+    chat.say("ask_where", "俺孙子是搁江苏生嘞，户口刚迁回俺庄，想给他上个城乡居民医宝，搁哪办嘞", person_type="城乡居民")
+    chat.say("ask_materials", "那要带啥")
+    [answer] = chat.say("ask_materials", "孩子还没办身份证，户口本中不中")
+    assert answer.text.startswith("【城乡居民参保登记·城乡居民】请一次带齐以下材料")
