@@ -1584,3 +1584,15 @@ def test_a_document_named_in_a_materials_follow_up_keeps_the_matter(chat):
     chat.say("ask_materials", "那要带啥")
     [answer] = chat.say("ask_materials", "孩子还没办身份证，户口本中不中")
     assert answer.text.startswith("【城乡居民参保登记·城乡居民】请一次带齐以下材料")
+
+
+def test_not_yet_recognised_as_needing_aid_is_the_case_the_guide_names(chat):
+    chat.say("ask_where", "俺家是低保户，俺娘看病医保报完还剩一大截，听说还能再救助一下，搁哪弄", matter="救助")
+    messages = chat.say("ask_eligibility", "俺兄弟家也困难，可是还没评上低保，他能办不")
+    assert "符合救助条件但未经认定的" in messages[0].text and "《医疗救助申请卡》" in messages[0].text
+
+
+def test_what_the_other_side_must_issue_is_a_materials_question(chat):
+    chat.say("ask_matter", "俺原来搁山东上班交嘞职工医保，现在回濮阳县上班了，医保咋转过来", region="濮阳县", matter="转过来")
+    [answer] = chat.say("nlu_fallback", "山东那边要给俺开个啥")
+    assert "请一次带齐以下材料" in answer.text and "《参保凭证》" in answer.text
