@@ -819,7 +819,8 @@ class Conversation:
                     remembered, text, slots.get("region"), known_type)
                     # "孩子还没办身份证，户口本中不中": a document named in a materials question names
                     # no other matter unless the whole message names one outright
-                    or intent == "ask_materials" and self._clearly_named(text, remembered.id) is None):
+                    or intent == "ask_materials" and self._clearly_named(text, remembered.id) is None
+                    and not BACK_TO_EARLIER.search(text)):
                 # (or it asks a detail of it: "俺闺女说在乡里卫生院就能办" after 慢特病认定 is not 卫生院结算)
                 matter = remembered
             elif intent == "ask_contact" and self._names_no_other_matter(whole_match()):
