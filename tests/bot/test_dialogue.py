@@ -1596,3 +1596,10 @@ def test_what_the_other_side_must_issue_is_a_materials_question(chat):
     chat.say("ask_matter", "俺原来搁山东上班交嘞职工医保，现在回濮阳县上班了，医保咋转过来", region="濮阳县", matter="转过来")
     [answer] = chat.say("nlu_fallback", "山东那边要给俺开个啥")
     assert "请一次带齐以下材料" in answer.text and "《参保凭证》" in answer.text
+
+
+def test_a_materials_question_going_back_to_the_earlier_matter_goes_back(chat):
+    chat.say("ask_where", "我以前在外地上班交的职工医保，现在回濮阳县了，医保关系要转回来，去哪办？", matter="医保关系")
+    chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？", person_type="城乡居民", matter="结算")
+    messages = chat.say("ask_materials", "回到我转医保的事，要带什么材料？")
+    assert "【转移接续手续办理" in messages[0].text and "《参保凭证》" in messages[0].text
