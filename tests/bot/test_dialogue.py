@@ -1603,3 +1603,15 @@ def test_a_materials_question_going_back_to_the_earlier_matter_goes_back(chat):
     chat.say("ask_where", "另外我妈是城乡居民，在乡镇卫生院住院的钱没结算上，报销去哪？", person_type="城乡居民", matter="结算")
     messages = chat.say("ask_materials", "回到我转医保的事，要带什么材料？")
     assert "【转移接续手续办理" in messages[0].text and "《参保凭证》" in messages[0].text
+
+
+def test_a_second_stay_at_the_same_hospital_is_the_note_that_no_new_referral_is_issued(chat):
+    chat.say("ask_hospital", "俺是梨园乡的城乡居民 俺爹要转诊到郑州 去哪开转诊单", township="梨园乡", person_type="城乡居民", matter="转诊")
+    [answer] = chat.say("ask_hospital", "第二回再去那家医院住院还得开转诊单不", matter="开转诊单")
+    assert answer.text.startswith("关于您问的：异地转诊人员同一疾病过程多次在同一家定点医疗机构住院") and "不再开具转诊单" in answer.text
+
+
+def test_enrolling_after_the_payment_period_is_answered_by_the_time_limit_note(chat):
+    chat.say("ask_matter", "俺闺女上大学了，居民医保咋参保", matter="居民医保")
+    [answer] = chat.say("nlu_fallback", "今年交钱的时间都过了 还能登记不")
+    assert "不受缴费期限限制" in answer.text
