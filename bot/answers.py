@@ -172,14 +172,10 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         label = "" if fee_variant is variant else "（据河南省2024年版指南）"
         lines.append(f"是否收费{label}：{fee_variant.fee.text}")
     if matter.item_code:
-        notes.add(matter.item_code.src)
         # The code often comes from another region's list: say whose, so no one reads it as 濮阳县's rule.
         source_doc = Citation.parse(matter.item_code.src).doc
         label = f"（据《{catalogue.documents[source_doc].title}》）" if source_doc not in ("000", "001") else ""
-        lines.append(f"事项编码{label}：{matter.item_code.text}")
-        for fact in matter.sub_item_codes:
-            notes.add(fact.src)
-            lines.append(f"{fact.when}的事项编码{label}：{fact.text}")
+        lines += item_code_lines(matter, notes, label)
     if variant.phone:
         notes.add(variant.phone.src)
         lines.append(f"监督电话：{variant.phone.text}")
@@ -187,6 +183,15 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         lines.append(f"濮阳县医保监督电话：{SUPERVISION_PHONE}")
     lines.append(notes.line())
     return "\n".join(lines)
+
+
+def item_code_lines(matter: Matter, notes: SourceNotes, label: str = "") -> List[str]:
+    """The matter's item code, then the code of each case its list gives a row of its own."""
+    lines = []
+    for fact in ([matter.item_code] if matter.item_code else []) + list(matter.sub_item_codes):
+        notes.add(fact.src)
+        lines.append(f"{fact.when + '的' if fact.when else ''}事项编码{label}：{fact.text}")
+    return lines
 
 
 def side_note(township: Township) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional, Tuple
 
-from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, guide_name, material_lines,
-                         matter_card, online_lines, transfer_end_notes, where_lines)
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, application_periods, guide_name, item_code_lines,
+                         material_lines, matter_card, online_lines, transfer_end_notes, where_lines)
 from bot.catalogue import DEFAULT_REGION, REGIONS, Catalogue, Fact, Matter, Variant
 
 ASPECTS = ("where", "materials", "time_limit", "apply_period", "amount", "process", "eligibility", "online",
@@ -198,13 +198,7 @@ def _contact(catalogue, matter, variant, person_type, side, notes) -> List[str]:
 
 
 def _legal_basis(catalogue, matter, variant, person_type, side, notes) -> List[str]:
-    lines = []
-    if matter.item_code:
-        notes.add(matter.item_code.src)
-        lines.append(f"事项编码：{matter.item_code.text}")
-    for fact in matter.sub_item_codes:
-        notes.add(fact.src)
-        lines.append(f"{fact.when}的事项编码：{fact.text}")
+    lines = item_code_lines(matter, notes)
     if matter.legal_basis:
         lines.append("设定依据（据平顶山市事项清单）：")
         for fact in matter.legal_basis:

@@ -202,6 +202,11 @@ def facility_named(text: str) -> Optional[Tuple[str, str]]:
     return named[0] if len(named) == 1 else None
 
 
+def may_not_apply(matter: Matter, person_type: Optional[str]) -> bool:
+    """A 职工-only matter asked by a 城乡居民: the answer says it may not apply to them."""
+    return matter.id in WORKERS_ONLY and person_group(person_type) == "居民"
+
+
 def about_childs_own_scheme(text: str) -> bool:
     """"那孩子的医保还用单独去办吗": the child's own 医保, not a bill for the child or giving birth."""
     return bool(vocabulary.CHILD.search(fold(text)) and CHILDS_OWN_SCHEME.search(text) and not ABOUT_A_BILL.search(text))
@@ -256,19 +261,27 @@ ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)个?$")
 JOINS_SCHEME = re.compile(r"(参加|加入|参|想交|要交|想参加|要参加|入个?|上个|办个)$")
 # …or just after it, in the same clause ("城乡居民医保啥时候能报名"; not "…城乡居民医保 回来咋报").
 ENROLS_AFTER = re.compile(r"^[^，,。？?！!\s报]{0,6}?(报名|参保|登记|交(?![了过着的])|缴|办|买|续)")
+
+
+def joins_the_scheme(scheme: "re.Match") -> bool:
+    """A scheme's name with joining words just before it ("想交居民医保", "参加职工医保")."""
+    return bool(JOINS_SCHEME.search(scheme.string[:scheme.start()]))
+
+
 ASKS_WHICH_SIDE = re.compile(r"吗|嘛|么|吧|呢|还是|是不是|算不算|属不属于|是否|对不对|[?？]")
-# Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 # 重特大疾病 asked of 门诊慢特病 (for 职工 it has its own place)
 SERIOUS_ILLNESS = re.compile(r"重特大|大病|重症")
 NO_NEED_TO_APPLY = re.compile(r"不用(自己)?(办|申请|跑|去)|不需要(自己)?(办|申请)|免申|自动(就)?(给|发|拨|到)")
 # "医保要备案不", "还用单独去办吗", "咋能直接报": whether it must be done, or how ("需要申请吗" asks
 # whether it is 免申即享, which the eligibility answer says)
 NEEDS_OR_HOW = re.compile(r"(要|用|需要|得)(?![^，,。？?！!\s]{0,3}申)[^，,。？?！!\s]{0,6}(不|吗|么|嘛)[?？。]*$|(咋|怎么|怎样)(样)?(才)?能")
+# "西", "在路东": a side of 106国道 given alone, as the answer to which side
 BARE_SIDE = re.compile(r"^\s*(在|是|俺家|俺在)?(路|国道|106国道)?[东西](边|面|侧)?(的|呢|吧)?[。.！!]?\s*$")
 # "哦不对 我是灵活就业": who one is, put right
 CORRECTS_ONESELF = re.compile(r"^[哦噢啊呃嗯]?[，,\s]*(不对|不是|说错了|弄错了|搞错了|我说错了|俺说错了)")
 # "如果只是改个单位地址呢" after the materials: the same question, for that case.
 WHAT_IF = re.compile(r"呢[?？。]*$")
+# Words that make a message a question; without them it tells something ("俺是长期搁外地住").
 ASKS_SOMETHING = re.compile(r"[?？吗么嘛呢]|不[。！!]?$|啥|什么|哪|几|多久|多长|多少|怎么|咋|能不能|可不可以|是不是|"
                             r"有没有|行不|中不|要不要|需不需要|能办|能报|可以")
 HOSPITAL_MATTERS = ("chronic_disease_certification", "referral_filing")
@@ -499,8 +512,7 @@ class Conversation:
     def _scheme_joined(text: str) -> Optional[str]:
         """"以前在外地厂里上班交的职工 现在辞职回村了 想交居民医保": the scheme one now joins says
         who one will be, whatever one was before."""
-        joined = {vocabulary.person_type(m.group(0)) for m in SCHEME_WORDS.finditer(text)
-                  if JOINS_SCHEME.search(text[:m.start()])}
+        joined = {vocabulary.person_type(m.group(0)) for m in SCHEME_WORDS.finditer(text) if joins_the_scheme(m)}
         return joined.pop() if len(joined) == 1 and None not in joined else None
 
     def _own_person_type(self, understood: Understanding) -> Optional[str]:
@@ -693,7 +705,7 @@ class Conversation:
             # matched on it (it would read as 城乡居民参保登记); the person type was taken from it above.
             # Alone, it is what is asked about ("要给新工人上职工医保"), and so is the scheme one joins
             # ("想在咱县参加居民医保 去哪登记" is the enrolment, not 转移接续 for "从外地嫁过来").
-            text = SCHEME_WORDS.sub(lambda m: m.group(0) if JOINS_SCHEME.search(m.string[:m.start()]) else "", text)
+            text = SCHEME_WORDS.sub(lambda m: m.group(0) if joins_the_scheme(m) else "", text)
         text = INSURED_UNDER.sub("", text)  # "她是城乡居民医保": who asks, whatever else is said
         if SETTLEMENT_FAILED.search(text):
             text = FILING_DONE.sub("", text)  # "备过案了 还是结算不了": the filing is done, not asked
@@ -977,7 +989,7 @@ class Conversation:
         for other in also:
             if turn.slots.get("pending"):
                 break  # a question was asked first: its answer comes before anything else
-            if aspect == "eligibility" and matter.id in WORKERS_ONLY and person_group(state.get("person_type")) == "居民":
+            if aspect == "eligibility" and may_not_apply(matter, state.get("person_type")):
                 break  # the answer said the matter may not apply to them: no place to go to
             more = self._answer(matter, other, {**state, **turn.slots}, dict(turn.slots))
             turn = Turn(turn.messages + more.messages, {**more.slots, "aspect": aspect})
@@ -1285,7 +1297,7 @@ class Conversation:
             updates["matter"] = matter.id
         variant = matter.variant(region)
         caution = ""
-        if matter.id in WORKERS_ONLY and group == "居民" and variant.serves:
+        if may_not_apply(matter, person_type) and variant.serves:
             caution = (f"注意：指南写明“{matter.name}”的服务对象是：{variant.serves.text}。您是城乡居民，这项可能不适用，"
                        f"请拨打濮阳县医保监督电话 {SUPERVISION_PHONE} 确认。\n")
         if aspect == "hospital":

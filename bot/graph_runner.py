@@ -39,17 +39,20 @@ def run_order(schema: GraphSchema, targets: List[Text]) -> List[Text]:
 class SequentialGraphRunner(DaskGraphRunner):
     """DaskGraphRunner's nodes and results, without dask's scheduling."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._orders: Dict[Tuple[Text, ...], List[Text]] = {}  # per target list, the nodes in run order
+
     def run(self, inputs: Optional[Dict[Text, Any]] = None,
             targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
         run_targets = list(targets) if targets else self._graph_schema.target_names
         key = tuple(run_targets)
-        orders = self.__dict__.setdefault("_orders", {})
-        if key not in orders:
-            orders[key] = run_order(self._graph_schema, run_targets)
+        if key not in self._orders:
+            self._orders[key] = run_order(self._graph_schema, run_targets)
         # An input stands in for the node of its name, as in dask's graph.
         results: Dict[Text, Any] = {name: (name, value) for name, value in (inputs or {}).items()}
         try:
-            for name in orders[key]:
+            for name in self._orders[key]:
                 if name in results:
                     continue
                 needs = self._graph_schema.nodes[name].needs.values()
