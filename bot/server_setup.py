@@ -1,6 +1,7 @@
 """Set-up of the Rasa server process, run when it loads the assistant's channels (before
 the model is loaded): log masking, the fast model load (bot/model_loading.py), the model's
-graph run without dask's scheduling (bot/graph_runner.py), connections
+graph run without dask's scheduling (bot/graph_runner.py), a message's sparse features joined
+in one step (bot/feature_combining.py), connections
 to the action server kept open (bot/kept_sessions.py), the loaded model kept out of the
 garbage collector's walks, and the check of action server replies below.
 
@@ -15,6 +16,7 @@ import gc
 from functools import lru_cache
 from typing import Any, Dict
 
+from bot.feature_combining import use_fast_feature_combining
 from bot.graph_runner import use_sequential_graph_runner
 from bot.kept_sessions import keep_sessions_open
 from bot.model_loading import use_fast_model_loading
@@ -94,6 +96,7 @@ def prepare_rasa_process() -> None:
     install_log_masking()
     use_fast_model_loading()
     use_sequential_graph_runner()
+    use_fast_feature_combining()
     keep_sessions_open()
     _freeze_what_loading_made()
     RemoteAction._validate_action_result = _validate_action_result
