@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+# TensorFlow in the Rasa server runs each message's few small operations on one thread: handing
+# them between threads cost the server more CPU than it saved (5–9% of its CPU per message at
+# 10 users, read from /proc around the benchmark's load). Set either variable to override.
+RASA_TENSORFLOW_THREADS = {"TF_INTER_OP_PARALLELISM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1"}
 
 
 def wait_until_up(url: str, timeout: float, process: Optional[subprocess.Popen] = None) -> float:
@@ -53,10 +57,10 @@ class Servers:
     def rest_url(self) -> str:
         return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
 
-    def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
+    def _spawn(self, name: str, args: List[str], defaults: Optional[Dict[str, str]] = None) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = dict(os.environ, **self.extra_env, PYTHONPATH=str(ROOT), DATA_DIR=str(self.data_dir))
+        env = {**(defaults or {}), **os.environ, **self.extra_env, "PYTHONPATH": str(ROOT), "DATA_DIR": str(self.data_dir)}
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
         self.processes.append(process)
@@ -106,7 +110,7 @@ class Servers:
                                           "--port", str(self.actions_port)])
         rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
                                     "--endpoints", str(endpoints), "--credentials", str(credentials),
-                                    "--port", str(self.rasa_port), "--cors", "*"])
+                                    "--port", str(self.rasa_port), "--cors", "*"], RASA_TENSORFLOW_THREADS)
         try:
             wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
             wait_until_up(f"http://localhost:{self.rasa_port}/webhooks/rest/", timeout, rasa)
