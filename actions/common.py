@@ -29,8 +29,9 @@ def conversation() -> Conversation:
 
 def understanding(tracker: Tracker) -> Understanding:
     message = tracker.latest_message or {}
-    # A generic word ("备案") narrows the matters meant as a matter span would: the dialogue reads both.
-    entities = [dict(e, entity="matter") if e.get("entity") == "matter_word" else e
+    # A generic word ("备案") narrows the matters meant as a matter span would, and a matter denied
+    # ("不是门诊报销") is set aside by the dialogue as any denied words are: it reads them all as matters.
+    entities = [dict(e, entity="matter") if e.get("entity") in ("matter_word", "matter_denied") else e
                 for e in message.get("entities") or []]
     return Understanding(intent=(message.get("intent") or {}).get("name") or "",
                          text=message.get("text") or "", entities=entities)

@@ -83,7 +83,6 @@ def person_group(person_type: Optional[str]) -> Optional[str]:
     return "单位" if person_type == "单位" else None
 
 
-NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
 # Words denied though the NLU tagged nothing there: "门诊" in "说错了 是住院不是门诊" ("是不是" asks).
 DENIED_WORDS = re.compile(r"(?<!是)(不是|并非|而非)(个|那个|这个)?[\u4e00-\u9fff]{1,6}?(?=[，,。！!？?、\s]|是|$)")
 # After a first question, a message without a matter entity stays on the remembered matter
@@ -311,7 +310,7 @@ class Understanding:
 
     def _negated(self, e: Dict[str, Any]) -> bool:
         start = e.get("start")
-        return bool(self.text) and start is not None and bool(NEGATED.search(self.text[max(0, start - 4):start]))
+        return bool(self.text) and start is not None and bool(vocabulary.NEGATED.search(self.text[max(0, start - 4):start]))
 
     def told(self) -> List[Dict[str, Any]]:
         """The entities the citizen says, not those they deny ("不是城乡居民，是职工")."""

@@ -10,7 +10,9 @@ guideline of the training data (tests/nlu/heldout/README.md) to what DIET found:
   (…的钱, …的问题);
 - a word that alone names no single matter (报销, 备案, 医保…), a person type (职工, 退休) or
   a verb or a place alone (参加, 濮阳), or a word the catalogue has nothing for is not a matter span. The generic words are kept as
-  `matter_word` entities: "备案多久能办好" still means one of the 备案 matters to the dialogue.
+  `matter_word` entities: "备案多久能办好" still means one of the 备案 matters to the dialogue;
+- a matter denied ("不是门诊报销，是住院报销") is not a matter span either. It is kept as a
+  `matter_denied` entity, so that the dialogue can set its words aside.
 
 Runs after DIETClassifier and before EntitySynonymMapper in config.yml, so the synonym value is
 looked up for the cut span. An entity it changes keeps its extractor and lists this component
@@ -31,10 +33,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.matcher import MIN_SCORE, MatterMatcher, default_matcher, fold
 from bot.tokenizer import simplified
-from bot.vocabulary import GENERIC_WORDS  # the guideline's list
+from bot.vocabulary import GENERIC_WORDS, NEGATED  # the guideline's list; what denies
 
 MATTER = "matter"
 MATTER_WORD = "matter_word"  # a generic word a matter was named with (报销, 备案); not a matter span
+MATTER_DENIED = "matter_denied"  # a matter said not to be meant ("不是门诊报销"); not a matter span
 # Who is asking, not what: a span made only of these is a person type.
 PERSON_WORDS = re.compile("城镇职工|在职职工|退休职工|职工|退休|灵活就业人员|灵活就业|城乡居民|居民|新农合|学生")
 # The action word that belongs to the matter when it follows the matter's words directly.
@@ -144,7 +147,7 @@ class MatterSpans:
             else:
                 kept.append(dict(entity, start=span[0], end=span[1], value=text[span[0]:span[1]],
                                  processors=[*entity.get("processors", []), "MatterSpanCleaner"]))
-        kept = _without_overlaps(kept)
+        kept = [dict(e, entity=MATTER_DENIED) if _denied(text, e) else e for e in _without_overlaps(kept)]
         # A generic word alone still narrows which matters are meant ("报销" → the 报销 matters):
         # the dialogue reads it, under its own entity type.
         words_alone = [dict(e, entity=MATTER_WORD) for index, (e, span) in enumerate(zip(matters, spans))
@@ -152,6 +155,13 @@ class MatterSpans:
                        and not any(_overlap(e, k) for k in kept)]  # "长期居住" grown over "备案"
         others = [e for e in entities if e.get("entity") != MATTER]
         return sorted(others + kept + words_alone, key=lambda e: e["start"])
+
+
+def _denied(text: str, entity: Dict[Text, Any]) -> bool:
+    """Said not to be meant: "不是门诊报销", not "是不是门诊报销" (which asks)."""
+    start = entity["start"]
+    negation = NEGATED.search(text[max(0, start - 4):start])
+    return bool(negation) and not text[:start - len(negation.group(0))].endswith("是")
 
 
 def _overlap(a: Dict[Text, Any], b: Dict[Text, Any]) -> bool:

@@ -104,3 +104,17 @@ def test_a_grown_span_overlaps_nothing(spans, tokenizer):
     entities = clean(spans, tokenizer, text, "定点",
                      others=[{"entity": "person_type", "start": 2, "end": 4, "value": "诊所"}])
     assert words(entities) == ["申请定点"] and words(entities, "person_type") == ["诊所"]
+
+
+@pytest.mark.parametrize("text, found, meant, denied", [
+    ("不是门诊报销，我问的是住院报销", ("门诊报销", "住院报销"), ["住院报销"], ["门诊报销"]),
+    ("搞错了，俺说的是生育津贴不是一次性生育补助金", ("生育津贴", "一次性生育补助金"), ["生育津贴"], ["一次性生育补助金"]),
+    ("弄错了，应该是常驻异地工作备案，不是那个临时外出就医备案", ("常驻异地工作备案", "临时外出就医备案"),
+     ["常驻异地工作备案"], ["临时外出就医备案"]),
+    ("是不是门诊报销在69号窗口", ("门诊报销",), ["门诊报销"], []),   # asks, denies nothing
+])
+def test_a_matter_denied_is_no_matter_span_but_is_kept_apart_for_the_dialogue(spans, tokenizer, text, found,
+                                                                             meant, denied):
+    entities = clean(spans, tokenizer, text, *found)
+    assert words(entities) == meant
+    assert words(entities, "matter_denied") == denied
