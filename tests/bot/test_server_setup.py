@@ -47,3 +47,19 @@ def test_the_fast_check_accepts_and_refuses_what_rasas_own_check_does(result):
 def test_both_accept_some_replies_and_refuse_others():
     verdicts = {_rasa_accepts(result) for result in REPLIES}
     assert verdicts == {True, False}
+
+
+def test_a_slot_copied_the_fast_way_is_the_copy_python_makes_and_changes_apart_from_it():
+    import copy
+
+    from rasa.shared.core.domain import Domain
+
+    from bot.server_setup import copy_slot
+
+    for slot in Domain.load("domain.yml").slots:
+        slot.value = ["a"] if slot.type_name == "list" else 1.0 if slot.type_name == "float" else "x"
+        ours, pythons = copy_slot(slot), copy.copy(slot)
+        assert type(ours) is type(slot) and vars(ours) == vars(pythons) and ours is not slot
+        ours.value = None
+        assert slot.value is not None and slot.has_been_set
+        slot.reset()
