@@ -1,7 +1,8 @@
 """Set-up of the Rasa server process, run when it loads the assistant's channels (before
 the model is loaded): log masking, the fast model load (bot/model_loading.py), the model's
 graph run without dask's scheduling (bot/graph_runner.py), a message's sparse features joined
-in one step (bot/feature_combining.py), connections
+in one step (bot/feature_combining.py), the rules' view of a conversation carried on from one
+prediction to the next (bot/rule_states.py), connections
 to the action server kept open (bot/kept_sessions.py), the loaded model kept out of the
 garbage collector's walks, slots copied without `copy`'s generic path, and the check of action
 server replies below.
@@ -22,6 +23,7 @@ from bot.graph_runner import use_sequential_graph_runner
 from bot.kept_sessions import keep_sessions_open
 from bot.model_loading import use_fast_model_loading
 from bot.privacy import install_log_masking
+from bot.rule_states import use_rule_states
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,7 @@ def prepare_rasa_process() -> None:
     use_fast_model_loading()
     use_sequential_graph_runner()
     use_fast_feature_combining()
+    use_rule_states()
     keep_sessions_open()
     _freeze_what_loading_made()
     RemoteAction._validate_action_result = _validate_action_result
