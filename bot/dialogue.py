@@ -310,7 +310,7 @@ class Understanding:
 
     def _negated(self, e: Dict[str, Any]) -> bool:
         start = e.get("start")
-        return bool(self.text) and start is not None and bool(vocabulary.NEGATED.search(self.text[max(0, start - 4):start]))
+        return bool(self.text) and start is not None and bool(vocabulary.denial_before(self.text, start))
 
     def told(self) -> List[Dict[str, Any]]:
         """The entities the citizen says, not those they deny ("不是城乡居民，是职工")."""

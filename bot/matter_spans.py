@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.matcher import MIN_SCORE, MatterMatcher, default_matcher, fold
 from bot.tokenizer import simplified
-from bot.vocabulary import GENERIC_WORDS, NEGATED  # the guideline's list; what denies
+from bot.vocabulary import GENERIC_WORDS, denial_before  # the guideline's list
 
 MATTER = "matter"
 MATTER_WORD = "matter_word"  # a generic word a matter was named with (报销, 备案); not a matter span
@@ -160,7 +160,7 @@ class MatterSpans:
 def _denied(text: str, entity: Dict[Text, Any]) -> bool:
     """Said not to be meant: "不是门诊报销", not "是不是门诊报销" (which asks)."""
     start = entity["start"]
-    negation = NEGATED.search(text[max(0, start - 4):start])
+    negation = denial_before(text, start)
     return bool(negation) and not text[:start - len(negation.group(0))].endswith("是")
 
 

@@ -27,8 +27,8 @@ class _Replay:
 
     def carries_on(self, applied: List[Any], domain: Any) -> bool:
         count = len(self.events)
+        # The last events replayed are still the same objects at the same places.
         return (domain is self.domain and count <= len(applied)
-                and (count == 0 or applied[count - 1] is self.events[-1])
                 and all(a is b for a, b in zip(applied[max(0, count - 3):count], self.events[-3:])))
 
     def states_after(self, applied: List[Any]) -> List[dict]:

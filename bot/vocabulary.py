@@ -10,9 +10,13 @@ from bot.matcher import fold
 # Words that alone name no single matter (报销 → the 报销 matters): a matter span of only one of
 # them is a `matter_word` to the NLU (bot/matter_spans.py) and narrows the matters to the dialogue.
 GENERIC_WORDS = frozenset({"报销", "备案", "结算", "医保", "定点", "认定", "登记", "参保", "变更"})
-# What comes right before the words of something denied ("不是城乡居民，是职工"), read from the
-# four characters before an entity.
+# What comes right before the words of something denied ("不是城乡居民，是职工").
 NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
+
+
+def denial_before(text: str, start: int) -> Optional["re.Match[str]"]:
+    """The denial right before the words at `start`, read from the four characters before them."""
+    return NEGATED.search(text[max(0, start - 4):start])
 # Order matters: the first pattern that matches wins (灵活就业 before 职工).
 PERSON_TYPE_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"灵活就业|个体|自由职业|打零工|自己交职工", "灵活就业人员"),
