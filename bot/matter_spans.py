@@ -159,9 +159,7 @@ class MatterSpans:
 
 def _denied(text: str, entity: Dict[Text, Any]) -> bool:
     """Said not to be meant: "不是门诊报销", not "是不是门诊报销" (which asks)."""
-    start = entity["start"]
-    negation = denial_before(text, start)
-    return bool(negation) and not text[:start - len(negation.group(0))].endswith("是")
+    return bool(denial_before(text, entity["start"]))
 
 
 def _overlap(a: Dict[Text, Any], b: Dict[Text, Any]) -> bool:

@@ -15,8 +15,10 @@ NEGATED = re.compile(r"(不是|不算|并非|而非)(个|那个|这个)?$")
 
 
 def denial_before(text: str, start: int) -> Optional["re.Match[str]"]:
-    """The denial right before the words at `start`, read from the four characters before them."""
-    return NEGATED.search(text[max(0, start - 4):start])
+    """The denial right before the words at `start`, read from the four characters before them;
+    "是不是门诊报销…" asks and denies nothing."""
+    negation = NEGATED.search(text[max(0, start - 4):start])
+    return None if negation and text[:start - len(negation.group(0))].endswith("是") else negation
 # Order matters: the first pattern that matches wins (灵活就业 before 职工).
 PERSON_TYPE_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"灵活就业|个体|自由职业|打零工|自己交职工", "灵活就业人员"),

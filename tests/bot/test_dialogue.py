@@ -1615,3 +1615,8 @@ def test_enrolling_after_the_payment_period_is_answered_by_the_time_limit_note(c
     chat.say("ask_matter", "俺闺女上大学了，居民医保咋参保", matter="居民医保")
     [answer] = chat.say("nlu_fallback", "今年交钱的时间都过了 还能登记不")
     assert "不受缴费期限限制" in answer.text
+
+
+def test_a_matter_asked_about_with_shi_bu_shi_is_the_matter_asked_about(chat):
+    [answer] = chat.say("ask_where", "是不是门诊报销在69号窗口", matter="门诊报销")
+    assert "门诊费用报销" in answer.text and [t for t, _ in answer.buttons] == ["城镇职工", "城乡居民"]
