@@ -36,6 +36,14 @@ def words(entities, kind="matter"):
     ("异地就医直接结算的问题找谁", "异地就医直接结算的问题", "异地就医直接结算"),
     ("灵活就业的能交职工医保不", "交职工医保", "职工医保"),         # not the verb before it
     ("我去年开始是灵活就业交的职工医保", "的职工医保", "职工医保"),   # nor a 的
+    ("网上能出具参保凭证不", "出具参保凭证", "参保凭证"),
+    ("想登记个异地安置备案", "个异地安置备案", "异地安置备案"),
+    ("门诊报销按啥标准算", "门诊报销按", "门诊报销"),             # nor what is asked after it
+    ("异地安置备案有啥要求", "异地安置备案有", "异地安置备案"),
+    ("慢特病认定申请交上去多久有信儿", "慢特病认定申请", "慢特病认定"),  # 申请 after the action word
+    ("药店定点申请交到哪", "药店定点申请", "药店定点申请"),           # but not before it
+    ("梁庄的转院证明找哪家医院", "转院", "转院证明"),             # a referral's paper
+    ("转诊单子在哪开", "转诊", "转诊单子"),
 ])
 def test_a_span_is_cut_or_grown_to_the_words_naming_the_matter(spans, tokenizer, text, found, expected):
     assert words(clean(spans, tokenizer, text, found)) == [expected]
@@ -118,3 +126,20 @@ def test_a_matter_denied_is_no_matter_span_but_is_kept_apart_for_the_dialogue(sp
     entities = clean(spans, tokenizer, text, *found)
     assert words(entities) == meant
     assert words(entities, "matter_denied") == denied
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # a word that only hints at the matter named beside it
+    ("剖腹产住院花了一万多 生育医疗费报销带啥", ("剖腹产", "生育医疗费报销"), ["生育医疗费报销"]),
+    ("我没上班 生孩子能领一次性生育补助金不", ("孩子", "一次性生育补助金"), ["一次性生育补助金"]),
+    # two matters named: both stay
+    ("生育津贴跟生育医疗费有啥不一样", ("生育津贴", "生育医疗费"), ["生育津贴", "生育医疗费"]),
+    ("办完转移接续还要开参保凭证不", ("转移接续", "参保凭证"), ["转移接续", "参保凭证"]),
+])
+def test_one_matter_is_one_span(spans, tokenizer, text, found, expected):
+    assert words(clean(spans, tokenizer, text, *found)) == expected
+
+
+def test_a_name_split_in_two_is_joined(spans, tokenizer):
+    entities = clean(spans, tokenizer, "生育医疗费用报销带啥", "生育", "医疗费用报销")
+    assert [(e["value"], e["start"], e["end"]) for e in entities] == [("生育医疗费用报销", 0, 8)]
