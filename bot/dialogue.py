@@ -250,6 +250,7 @@ SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算
 NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
+RETIRED = re.compile("退休|退了休")  # one who retires is an employee, never the employer
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_BY = re.compile(r"(是|(交|参加|参|上|办|用)(的|嘞|哩))$")
 INSURED_UNDER = re.compile(rf"{INSURED_BY.pattern[:-1]}(?:{SCHEME_WORDS.pattern})")
@@ -502,6 +503,9 @@ class Conversation:
         if understood.text.startswith("/"):
             return None
         found = vocabulary.person_type(understood.text)
+        employed = vocabulary.WORKS_FOR_EMPLOYER.search(understood.text)
+        if found == "单位" and employed and not RELATIVE.search(_clause_before(understood.text, employed.start())):
+            found = "城镇职工"  # "单位给交的医保 慢性病在哪申请": an employee's question (not "我老公是单位派…")
         if found not in ("城镇职工", "在职职工", "灵活就业人员", "城乡居民"):
             return None
         folded = fold(understood.text)
@@ -525,8 +529,9 @@ class Conversation:
         for e in own or told:
             words = understood.text[e["start"]:e["end"]] if e.get("start") is not None else ""
             value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
-            if value == "单位" and vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text)):
-                value = "城镇职工"  # "我是公司上班的职工": the NLU may tag "公司" alone
+            if value == "单位" and (vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text))
+                                   or RETIRED.search(understood.text)):
+                value = "城镇职工"  # "我是公司上班的职工", "我从单位退休了": the NLU may tag "公司" alone
             if value == "单位" and e.get("start") is not None and re.search("[没无]有?$", understood.text[:e["start"]]):
                 value = vocabulary.person_type("没单位")  # "种地的没单位": no employer, as the words say
             if value:
@@ -672,6 +677,11 @@ class Conversation:
             if asked:  # ("现在就能去申请吗": when to apply, answered under the time limit)
                 intent = asked
                 understood = Understanding(intent, understood.text, understood.entities)
+        if intent == "nlu_fallback" and person_type and slots.get("matter") and self._names_no_other_matter(
+                self._whole_match(vocabulary.without_person_words(INSURED_UNDER.sub("", understood.text)))):
+            # "哦不对 我去年开始是灵活就业交的职工医保" after 门诊报销: who one is, told for the matter discussed
+            intent = "inform"
+            understood = Understanding(intent, understood.text, understood.entities)
         clear = self._clearly_named(understood.text, slots.get("matter")) if intent == "nlu_fallback" else None
         if clear is not None:
             # Unsure of the wording, yet the whole message points at one matter far ahead of any
@@ -769,6 +779,10 @@ class Conversation:
             # (a parent's person type told before is not the child's: "那孩子的医保…" after 生育津贴)
             fit, candidates = self._fit_person_type(candidates, known_type)
             matter = fit or matter
+        if candidates and intent != "correct_matter" and slots.get("matter") in {c.matter_id for c in candidates}:
+            # "俺还没被认定是救助对象呢" after 医疗救助 报销: words fitting it and another alike are
+            # about the matter being discussed
+            matter, candidates = self.catalogue.matter(slots["matter"]), []
         if matter is None and not candidates and intent == "ask_hospital":
             matter = self._hospital_matter(understood.text, None)
         asks_question = intent in INTENT_ASPECTS or intent == "correct_matter"
@@ -1206,7 +1220,10 @@ class Conversation:
         """"…去几号窗口 我是居民医保": a scheme's name said as the scheme one is under."""
         if e.get("start") is None or not SCHEME_ONLY.match(fold(understood.texts_of(e))):
             return False
-        return bool(INSURED_BY.search(understood.text[:e["start"]]))
+        # the scheme's whole name, where the span holds only part of it ("参加的是城乡[居民医保]")
+        start = min([e["start"], *(m.start() for m in SCHEME_WORDS.finditer(understood.text)
+                                   if m.start() <= e["start"] < m.end())])
+        return bool(INSURED_BY.search(understood.text[:start]))
 
     @staticmethod
     def _without_person_spans(understood: Understanding) -> Understanding:

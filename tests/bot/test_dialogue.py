@@ -1620,3 +1620,35 @@ def test_enrolling_after_the_payment_period_is_answered_by_the_time_limit_note(c
 def test_a_matter_asked_about_with_shi_bu_shi_is_the_matter_asked_about(chat):
     [answer] = chat.say("ask_where", "是不是门诊报销在69号窗口", matter="门诊报销")
     assert "门诊费用报销" in answer.text and [t for t, _ in answer.buttons] == ["城镇职工", "城乡居民"]
+
+
+def test_the_scheme_one_is_in_is_who_asks_even_when_the_span_holds_part_of_its_name(chat):
+    chat.say("ask_where", "职工转诊去哪开证明", matter="转诊", person_type="职工")
+    [answer] = chat.say("correct_matter", "不是，我说错了，我参加的是城乡居民医保", matter="居民医保")
+    # the referral's hospital for 城乡居民 hangs on the side of 106国道, not the enrolment
+    assert "106国道以东还是以西" in answer.text and "城乡居民参保登记" not in answer.text
+    assert chat.slots["person_type"] == "城乡居民"
+
+
+def test_one_whose_employer_pays_the_insurance_asks_as_an_employee(chat):
+    [answer] = chat.say("ask_where", "单位给交的医保 慢性病在哪申请", matter="慢性病")
+    assert "69号窗口" in answer.text and not answer.buttons
+
+
+def test_one_retired_from_an_employer_asks_as_an_employee(chat):
+    [answer] = chat.say("ask_where", "我从单位退休了，还是职工医保，重特大疾病认定在哪办？", person_type="单位",
+                        matter="重特大疾病认定")
+    assert "医疗服务部" in answer.text and "没有写明办理地点" not in answer.text
+
+
+def test_words_fitting_the_matter_discussed_and_another_alike_stay_with_the_one_discussed(chat):
+    chat.say("ask_materials", "医疗救助报销要拿啥", matter="医疗救助报销")
+    [answer] = chat.say("nlu_fallback", "俺还没被认定是救助对象呢", matter="救助对象")
+    assert "医疗救助对象手工" in answer.text and "缴费补贴" not in answer.text
+
+
+def test_who_one_is_told_unclearly_after_a_matter_is_told_for_that_matter(chat):
+    chat.say("ask_where", "门诊看病的票能报不 去哪报", matter="门诊")
+    chat.say("inform", "居民", person_type="居民")
+    [answer] = chat.say("nlu_fallback", "哦不对 我去年开始是灵活就业交的职工医保", person_type="灵活就业")
+    assert "【门诊费用报销" in answer.text and "70号窗口" in answer.text and "职工参保登记" not in answer.text
