@@ -14,6 +14,8 @@ from actions.status import status_follow_up
 from bot.catalogue import default_catalogue
 from bot.answers import SUPERVISION_PHONE
 from bot.dialogue import SLOT_NAMES, Conversation, Message, Turn, Understanding
+from bot.matcher import content
+from bot.vocabulary import GENERIC_WORDS
 
 logger = logging.getLogger(__name__)
 # What a citizen reads if answering fails on a message the dialogue did not foresee: nothing
@@ -33,8 +35,13 @@ def understanding(tracker: Tracker) -> Understanding:
     # ("不是门诊报销") is set aside by the dialogue as any denied words are: it reads them all as matters.
     entities = [dict(e, entity="matter") if e.get("entity") in ("matter_word", "matter_denied") else e
                 for e in message.get("entities") or []]
-    return Understanding(intent=(message.get("intent") or {}).get("name") or "",
-                         text=message.get("text") or "", entities=entities)
+    text = message.get("text") or ""
+    word = content(text)
+    if word in GENERIC_WORDS and not any(e.get("entity") == "matter" for e in entities) and word in text:
+        # "报销" typed alone, untagged: the matters it could be are offered, as for a tagged one
+        entities.append({"entity": "matter", "start": text.index(word), "end": text.index(word) + len(word),
+                         "value": word})
+    return Understanding(intent=(message.get("intent") or {}).get("name") or "", text=text, entities=entities)
 
 
 def slots(tracker: Tracker) -> Dict[str, Any]:

@@ -11,7 +11,7 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import ASKS_AMOUNT, WINDOW_QUESTION, aspect_intent_asked, only_an_aspect_asked
+from bot.dialogue import ASKS_AMOUNT, WANTS_CONFIRMATION, WINDOW_QUESTION, aspect_intent_asked, only_an_aspect_asked
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
@@ -35,6 +35,9 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
         if tracker.get_slot("pending") and vocabulary.NOT_SURE.search(understood.text):
             # "不知道" when asked which side of 106国道: answered with both hospitals, not a goodbye
             return await super().run(dispatcher, tracker, domain, intent="inform")
+        if understood.intent == "affirm" and tracker.get_slot("matter") and WANTS_CONFIRMATION.search(understood.text):
+            # "确定吗 别让俺白跑" may read as a yes: it asks whether the answer can be relied on
+            return await super().run(dispatcher, tracker, domain, intent="nlu_fallback")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
         says_more = len(BARE_DENIAL.sub("", fold(understood.text))) >= 4

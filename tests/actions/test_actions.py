@@ -174,3 +174,15 @@ def test_a_message_that_cannot_be_answered_gets_a_plain_apology_and_keeps_what_w
         "那要带啥", "ask_materials", matter="outpatient_reimbursement", person_type="城镇职工", candidates=5))
     assert len(messages) == 1 and messages[0]["text"].startswith("抱歉") and "0393-8669566" in messages[0]["text"]
     assert slots == {}
+
+
+def test_asking_whether_the_answer_holds_is_not_taken_for_a_yes():
+    messages, _ = run(ActionSmallTalk(), tracker("确定吗 别让俺白跑", "affirm", matter="chronic_disease_certification"))
+    assert "0393-8669566" in messages[0]["text"] and "还有什么想了解的" not in messages[0]["text"]
+
+
+def test_a_generic_word_typed_alone_offers_the_matters_it_may_be():
+    messages, slots = run(ActionAnswerGuide(), tracker("报销", "inform"))
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert "住院费用报销" in titles and "门诊费用报销" in titles
+    assert set(slots["candidates"]) >= {"inpatient_reimbursement", "outpatient_reimbursement"}
