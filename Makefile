@@ -42,7 +42,7 @@ system-packages: ## install PostgreSQL and Chromium for the tests (apt-get, as r
 check: install ## validate the catalogue and hold every fact against the seed documents
 	$(PY) -m bot check
 
-build/jieba/catalogue.txt: $(VENV)/.installed $(shell find knowledge -name '*.yml')
+build/jieba/catalogue.txt: $(VENV)/.installed bot/dictionary.py $(shell find knowledge -name '*.yml')
 	$(PY) -m bot dictionary build/jieba
 
 dictionary: build/jieba/catalogue.txt ## write the jieba dictionary from the catalogue

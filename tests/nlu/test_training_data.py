@@ -7,7 +7,7 @@ import jieba
 import pytest
 import yaml
 
-from bot.dictionary import LOOKUPS_PATH, dictionary_words, lookups_yaml
+from bot.dictionary import LOOKUPS_PATH, dictionary_words, lookups_yaml, without_verb_before
 from bot.matcher import fold
 from bot.tokenizer import cut
 
@@ -82,3 +82,21 @@ def test_entity_spans_fall_on_token_boundaries(tokenizer):
             if start not in bounds or end not in bounds:
                 misaligned.append(f"{path.name}: {example}")
     assert misaligned == []
+
+
+@pytest.mark.parametrize("text, verb, matter", [
+    ("明天去开参保凭证", "开", "参保凭证"),
+    ("给孩子办居民医保要带啥", "办", "居民医保"),
+    ("打印参保缴费证明去哪", "打印", "参保缴费证明"),
+])
+def test_a_verb_before_a_matter_is_a_token_of_its_own(tokenizer, text, verb, matter):
+    """The catalogue's alias "开参保凭证" is no word of the tokenizer: a matter span can start
+    after the verb, as the annotation guideline asks."""
+    words = [text[start:end] for _, start, end in cut(tokenizer, text)]
+    assert verb in words and matter in words
+
+
+def test_a_word_the_verb_belongs_to_stays_whole():
+    assert without_verb_before("开通医保刷卡") == "开通医保刷卡"   # 开通 is a word
+    assert without_verb_before("单位经办人变更") == "单位经办人变更"  # 经办人 is who, not a verb
+    assert without_verb_before("领生育津贴") == "生育津贴"
