@@ -21,13 +21,14 @@ from actions.common import conversation, send, understanding
 from bot import vocabulary
 from bot.catalogue import default_catalogue
 from bot.aspects import aspect_answer
-from bot.dialogue import INTENT_ASPECTS, WHEN_TO_APPLY, Message
+from bot.dialogue import INTENT_ASPECTS, SWITCH_SCORE, WHEN_TO_APPLY, Message
+from bot.matcher import resolve
 from bot.replies import handoff
 from bot.filing import FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
 from bot.review import (CALLBACK_WORKING_DAYS, LONGEST_QUESTION, WINDOW_NAMED, ReviewForm,
-                        asks_about_reviews, rules_of_reviews)
+                        asks_about_reviews, asks_before_reviewing, rules_of_reviews)
 from bot.status import ID_TAIL_ALONE, STATUS_QUESTION, awaited_reference, check_status
 from bot.validators import plain
 from bot.working_days import add_working_days, today_in_china
@@ -214,22 +215,33 @@ class ValidateReviewForm(ValidateForm):
 
     def answer_to_start(self, tracker: Tracker) -> List[Message]:
         text = plain(understanding(tracker).text)
-        return [rules_of_reviews(default_catalogue())] if asks_about_reviews(text) else []
+        asks = asks_about_reviews(text) or asks_before_reviewing(text)
+        return [rules_of_reviews(default_catalogue())] if asks else []
 
     def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
         """"我对68号窗口非常不满意": the window and the level are already said."""
         text = plain(understanding(tracker).text)
         values: Dict[str, Any] = {}
         window = WINDOW_NAMED.search(text)
+        subject = window.group(0) if window else _matter_named_outright(text)
         level = review_form().check("review_level", text, state)
         if level.ok and LEVEL_WORDS.search(text):
             values["review_level"] = level.value
-            values["review_subject"] = window.group(0) if window else ""
+            values["review_subject"] = subject or ""
             if review_form().says_more_than_the_level(text):  # "太差了，排了两个钟头的队": the comment too
                 values["review_comment"] = understanding(tracker).text.strip()[:200]
-        elif window:
-            values["review_subject"] = window.group(0)
+        elif subject:
+            values["review_subject"] = subject
         return values
+
+
+def _matter_named_outright(text: str) -> Optional[str]:
+    """"那俺现在就评 上回办慢性病跑了三趟": the matter reviewed, when the words name one plainly."""
+    candidates = conversation().matcher.match(text)
+    found = resolve(candidates)
+    if found.kind != "one" or found.candidates[0].score < SWITCH_SCORE:
+        return None
+    return default_catalogue().matter(found.candidates[0].matter_id).name
 
 
 def _ask_action(spec_factory, slot: str) -> type:

@@ -46,6 +46,17 @@ def rules_of_reviews(catalogue: Catalogue, reviewing: bool = False) -> Message:
     return Message(text + "\n要评价本次服务，请回复“我要评价”。", [("我要评价", "/give_review")])
 
 
+# Said of one's own service ("俺对68号窗口不满意 你们咋处理", "我要给差评"): a review, questions and all.
+RATES_NOW = re.compile(r"(我|俺)(要|想|来|就)?(给|打|评|对)|(我|俺).{0,8}满意")
+
+
+def asks_before_reviewing(said: str) -> bool:
+    """The message that would start a review asks how reviews work and rates nothing itself
+    ("恁这好差评是咋回事 给了差评有人管不"): the rules answer it, and no review is begun."""
+    asks = QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said)
+    return bool(asks) and not RATES_NOW.search(said) and len(said) <= 2 * LONGEST_QUESTION
+
+
 def asks_about_reviews(said: str) -> bool:
     """A short question about the rules or the handling, not a comment that also asks something."""
     asks = QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said)

@@ -400,3 +400,32 @@ def test_asking_where_else_one_can_review_is_answered_with_the_rules():
                                                           "review_level": "非常满意"},
                                   review_comment="除了在这评 还能在哪评价")
     assert texts[0].startswith("政务服务“好差评”评价分为") and set_slots["review_comment"] is None
+
+
+@pytest.mark.parametrize("question", ["恁这好差评是咋回事 给了差评有人管不", "俺要是给你们差评了 有人管不 多长时间给回话"])
+def test_a_longer_question_about_reviews_starts_no_review(records, question):
+    """Asked before any review: the rules answer it, and no 差评 is recorded for the asker."""
+    from actions.forms import ValidateReviewForm
+    asking = tracker(question, {"requested_slot": None})
+    asking.active_loop = {"name": "review_form"}
+    texts, set_slots = run(ValidateReviewForm(), asking)
+    assert "五个等级，后两个等级为差评" in texts[0]
+    assert set_slots["form_outcome"] == "answered" and "review_level" not in set_slots
+
+
+def test_a_review_started_with_ones_own_complaint_and_a_question_is_a_review():
+    from actions.forms import ValidateReviewForm
+    review_tracker = tracker("俺对68号窗口非常不满意 你们会咋处理", {"requested_slot": None})
+    review_tracker.active_loop = {"name": "review_form"}
+    _, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert set_slots["review_level"] == "非常不满意" and set_slots["review_subject"] == "68号窗口"
+
+
+def test_a_review_started_naming_a_matter_takes_it_as_what_is_reviewed():
+    from actions.forms import ValidateReviewForm, review_form
+    from bot.forms import missing
+    review_tracker = tracker("那俺现在就评 上回办慢性病跑了三趟", {"requested_slot": None})
+    review_tracker.active_loop = {"name": "review_form"}
+    _, set_slots = run(ValidateReviewForm(), review_tracker)
+    assert "慢特病" in set_slots["review_subject"]
+    assert missing(review_form(), set_slots) == "review_level"
