@@ -109,7 +109,8 @@ def _clause_before(text: str, start: int) -> str:
     return re.split(r"[，,。.！!？?；;\s]", text[:start])[-1]
 
 
-WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交|报(?!销))|"
+WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)都?(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交|报(?!销)|受理)|"
+                           r"(受理|申请|申报)(时间|日期)|几号(之|以)?前|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能|(时间|日子)(都|已经)?过了|"
                            r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)|"
                            r"(现在|这会儿?|今天|眼下)(就)?(能|可以)(去)?(申请|报名|申报|办|交)")
@@ -230,6 +231,7 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(城乡居民|居民)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
+PAYS_BACK = re.compile("报销|支付")  # in a matter's name: money paid back or paid out
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
 ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不|取出来|能取|取不")  # "听说能领个补助金？", "家里人能取出来不"
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
@@ -251,6 +253,7 @@ NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
 RETIRED = re.compile("退休|退了休")  # one who retires is an employee, never the employer
+EMPLOYEES_SCHEME = re.compile(r"(交|缴|上|参加|是)(的|嘞|哩)?(城镇)?职工(医保|医疗保险)")  # "俺是单位嘞 交嘞职工医保"
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_BY = re.compile(r"(是|(交|参加|参|上|办|用)(的|嘞|哩))$")
 INSURED_UNDER = re.compile(rf"{INSURED_BY.pattern[:-1]}(?:{SCHEME_WORDS.pattern})")
@@ -530,7 +533,7 @@ class Conversation:
             words = understood.text[e["start"]:e["end"]] if e.get("start") is not None else ""
             value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
             if value == "单位" and (vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text))
-                                   or RETIRED.search(understood.text)):
+                                   or RETIRED.search(understood.text) or EMPLOYEES_SCHEME.search(understood.text)):
                 value = "城镇职工"  # "我是公司上班的职工", "我从单位退休了": the NLU may tag "公司" alone
             if value == "单位" and e.get("start") is not None and re.search("[没无]有?$", understood.text[:e["start"]]):
                 value = vocabulary.person_type("没单位")  # "种地的没单位": no employer, as the words say
@@ -768,6 +771,11 @@ class Conversation:
             typed_name = name_typed([self.catalogue.matter(c.matter_id) for c in candidates], text)
             if typed_name is not None:
                 matter, candidates = typed_name, []
+        if candidates and ASKS_REIMBURSEMENT.search(text):
+            # "门诊花了几千，能报不，搁哪报": of 门诊费用报销 and 门诊慢特病认定, the one that pays back
+            paying = [c for c in candidates if PAYS_BACK.search(self.catalogue.matter(c.matter_id).name)]
+            if len(paying) == 1:
+                matter, candidates = self.catalogue.matter(paying[0].matter_id), []
         offered_ids = slots.get("candidates") or []
         if candidates and offered_ids:
             # "住院的要什么材料" right after 门诊/住院费用报销 were offered: the one offered it fits

@@ -36,8 +36,9 @@ FILLER = re.compile(
 # however much it shares words ("提取", "缴费") with a 医保 matter.
 OTHER_SCHEMES = re.compile("公积金|养老保险|养老金|失业保险|失业金|工伤|住房|房贷|个税|低保申请|天气")
 MEDICAL_WORDS = re.compile("医保|医疗|看病|住院|门诊|生育|药")
-# "住了半个月院", "住过两回院": 住院 split by how long or how often, read as the word it is.
-SPLIT_STAY = re.compile("住[了过]?[一二两三四五六七八九十几半多来个天月周星期礼拜回次趟的]{0,8}院")
+# "住了半个月院", "住过两回院": 住院 split by how long or how often, read as the word it is; and
+# "住阮", its 院 mistyped as the look-alike 阮.
+SPLIT_STAY = re.compile("住[了过]?[一二两三四五六七八九十几半多来个天月周星期礼拜回次趟的]{0,8}院|住阮")
 
 # Kinds of feature and their weight: exact characters count more than shared sounds.
 FEATURE_WEIGHTS = {"c1": 0.6, "c2": 2.0, "p1": 0.2, "p2": 1.0}

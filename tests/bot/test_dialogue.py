@@ -1652,3 +1652,27 @@ def test_who_one_is_told_unclearly_after_a_matter_is_told_for_that_matter(chat):
     chat.say("inform", "居民", person_type="居民")
     [answer] = chat.say("nlu_fallback", "哦不对 我去年开始是灵活就业交的职工医保", person_type="灵活就业")
     assert "【门诊费用报销" in answer.text and "70号窗口" in answer.text and "职工参保登记" not in answer.text
+
+
+@pytest.mark.parametrize("asked", ["啥时候都能申请不", "申请时间是啥时候"])
+def test_when_one_may_apply_is_the_application_period(chat, asked):
+    chat.say("ask_where", "职工慢性病认定去哪", matter="慢性病认定", person_type="职工")
+    [answer] = chat.say("ask_eligibility", asked)
+    assert "3月、9月" in answer.text
+
+
+def test_one_whose_employer_is_tagged_but_who_pays_the_employees_scheme_is_an_employee(chat):
+    chat.say("ask_hospital", "俺是柳屯嘞 要转诊去新乡看病 去哪个医院开转诊", township="柳屯", matter="转诊")
+    [answer] = chat.say("inform", "俺是单位嘞 交嘞职工医保", person_type="单位")
+    assert "濮阳县第二人民医院" in answer.text and "没有写明办理地点" not in answer.text
+
+
+def test_a_bill_asked_to_be_paid_back_is_the_reimbursement_not_the_certification(chat):
+    [answer] = chat.say("ask_where", "俺是职工医保，骑电动车叫人撞了，门诊花了几千，能报不，搁哪报", matter="门诊",
+                        person_type="职工医保")
+    assert answer.text.startswith("【门诊费用报销") and "70号窗口" in answer.text
+
+
+def test_zhu_yuan_mistyped_as_its_look_alike_is_still_read(chat):
+    [answer] = chat.say("ask_where", "住阮报消去哪报", matter="住阮报消")
+    assert "住院费用报销" in answer.text and "生育医疗费支付" not in str(answer.buttons)
