@@ -123,7 +123,7 @@ ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社
 ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度|"
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
-ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到哪")),
+ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到?哪|往哪(交|送|递)")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|准备(啥|什么|哪些)|开(个)?(啥|什么)(证明|单子)?$|(哪个|什么|啥|哪张)表|填表|表格")),
                  # not "前几天…", "住了几天保温箱": when something happened, or for how long
                  ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限")),
@@ -133,7 +133,7 @@ ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
 # "确定吗 别让俺白跑": whether the answer can be relied on before a trip
 WANTS_CONFIRMATION = re.compile(r"确定吗|确定不|准不准|准吗|靠谱吗|靠谱不|没错吧|对吗|对不对|白跑|跑冤枉路|别弄错")
 # "按哪个算": which guide's figure counts, asked of the aspect just answered
-WHICH_COUNTS = re.compile(r"按哪个|算哪个|以哪个为准|哪个为准|哪个准|听哪个|按谁的")
+WHICH_COUNTS = re.compile(r"按哪个|算哪个|以哪个为准|哪个为准|哪个准|听哪个|按谁的|到底是?哪个|哪个对")
 # Keywords a hotline agent types after a matter ("转移接续 材料"): each names one aspect.
 # An address being changed ("改个单位地址", "地址变了") is what the matter changes, not a where question.
 CHANGED_ADDRESS = re.compile(r"(改|换|变更?|迁)[个了一下的]{0,3}[^，,。？?！!\s]{0,4}地址|地址[也都]?(变|改|换|迁)")
@@ -916,7 +916,9 @@ class Conversation:
             aspect = slots["pending"]
         keywords = [a for a, words in KEYWORD_ASPECTS if words.search(CHANGED_ADDRESS.sub("", understood.text))
                     and not (a == "contact" and CHANGES_PHONE_ON_RECORD.search(understood.text))]
+        when_to_apply = WHEN_TO_APPLY.search(text)
         if (intent in INTENT_ASPECTS or intent == "inform") and len(keywords) == 1 \
+                and not (when_to_apply and keywords[0] in ("where", "materials")) \
                 and (not ASKS_SOMETHING.search(understood.text) or WHAT_IF.search(understood.text) or intent == "inform"):
             # ("异地长期居住人员备案的编码呢": the keyword, asked of another matter)
             aspect = keywords[0]  # "住院报销 时限" typed by an agent: the keyword says what is asked
@@ -924,8 +926,9 @@ class Conversation:
             aspect = "eligibility"  # "听说河南省那边产检不用自己办？": who it is for, and that it is 免申即享
         elif intent in INTENT_ASPECTS and ASKS_AMOUNT.search(text):
             aspect = "amount"  # "住院报销能报几成": the guides give no figures, and the answer says so
-        elif intent in INTENT_ASPECTS and WHEN_TO_APPLY.search(text):
-            aspect = "apply_period"  # "啥时候能申请": the application period, then the time limit
+        elif (intent in INTENT_ASPECTS or intent == "inform") and when_to_apply:
+            # "啥时候能申请", "零售药店申请定点 受理时间 地点": the application period, then the time limit
+            aspect = "apply_period"
             also = [a for a in asked if a in ("where", "materials")]  # "啥时候能报名 去哪报": the place too
         elif intent in INTENT_ASPECTS and len(asked) >= 2:
             aspect = "general"  # "去哪办，要带啥，多久能好": the whole card answers all of it

@@ -1676,3 +1676,19 @@ def test_a_bill_asked_to_be_paid_back_is_the_reimbursement_not_the_certification
 def test_zhu_yuan_mistyped_as_its_look_alike_is_still_read(chat):
     [answer] = chat.say("ask_where", "住阮报消去哪报", matter="住阮报消")
     assert "住院费用报销" in answer.text and "生育医疗费支付" not in str(answer.buttons)
+
+
+def test_an_agents_keywords_asking_when_and_where_get_the_period_and_the_place(chat):
+    period, place = chat.say("ask_where", "零售药店申请定点 受理时间 地点", matter="零售药店申请定点")
+    assert "每年10月" in period.text and "医疗服务部" in place.text
+
+
+def test_where_a_monthly_settlement_is_handed_in_is_a_place_question(chat):
+    period, place = chat.say("ask_time_limit", "俺是乡卫生院医保科嘞，月度结算申请啥时候交，交哪", matter="月度结算申请")
+    assert "每月5-10日" in period.text and "医疗费用审核部" in place.text
+
+
+def test_which_figure_holds_asked_after_a_time_limit_gets_the_province_figure(chat):
+    chat.say("ask_time_limit", "退休职工个人账户一次性支取多长时间能办好", matter="个人账户一次性支取")
+    [answer] = chat.say("ask_legal_basis", "俺看省里嘞文件写嘞15个工作日 到底是哪个")
+    assert "15个工作日" in answer.text
