@@ -38,7 +38,7 @@ REGION_PATTERNS = (
 # "转诊到省里看病", "去平顶山住院": where one goes for treatment, not whose guide is asked.
 TREATMENT_PLACE = re.compile(r"(到|去|往|转)(河南)?(省里|省城|省会|省上|平顶山|河南省?)")
 # "省里的规定", "全省统一吗": the province's rules, though "河南" alone is often where one is from.
-PROVINCE_RULES = re.compile(r"省里|省级|全省|省上|河南省的规定|省的规定")
+PROVINCE_RULES = re.compile(r"省里|省级|全省|省上|河南省的规定|省的规定|(省|河南)(20\d\d)?(年)?版|2024(年)?版")
 # "我在公司上班", "单位职工", "单位派过去的", "单位给交的职工医保": an employee of the company,
 # not the company itself.
 WORKS_FOR_EMPLOYER = re.compile(r"(单位|公司|企业|厂子?)里?(上班|工作|打工)|(单位|公司|企业|厂)里?的?(职工|员工|工人)|"

@@ -1692,3 +1692,16 @@ def test_which_figure_holds_asked_after_a_time_limit_gets_the_province_figure(ch
     chat.say("ask_time_limit", "退休职工个人账户一次性支取多长时间能办好", matter="个人账户一次性支取")
     [answer] = chat.say("ask_legal_basis", "俺看省里嘞文件写嘞15个工作日 到底是哪个")
     assert "15个工作日" in answer.text
+
+
+def test_the_provinces_2024_edition_named_by_an_agent_is_that_guide(chat):
+    chat.say("ask_where", "常驻异地工作备案 地点", matter="常驻异地工作备案")
+    [answer] = chat.say("ask_materials", "省2024版 异地工作认定材料")
+    assert "（河南省2024年版）" in answer.text and "《濮阳县" not in answer.text
+
+
+def test_the_next_stay_at_the_same_hospital_is_the_note_that_no_new_referral_is_issued(chat):
+    chat.say("ask_hospital", "俺是梨园乡的城乡居民 俺妈要转到郑州去 转诊去哪开", township="梨园乡", person_type="城乡居民",
+             matter="转诊")
+    [answer] = chat.say("ask_hospital", "她下回还去那个医院住院 还得再开转诊单不", matter="转诊单")
+    assert "不再开具转诊单" in answer.text
