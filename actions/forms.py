@@ -21,10 +21,10 @@ from actions.common import conversation, send, understanding
 from bot import vocabulary
 from bot.catalogue import default_catalogue
 from bot.aspects import aspect_answer
-from bot.dialogue import INTENT_ASPECTS, SWITCH_SCORE, WHEN_TO_APPLY, Message
+from bot.dialogue import INTENT_ASPECTS, SWITCH_SCORE, WHEN_TO_APPLY, Message, Understanding
 from bot.matcher import resolve
 from bot.replies import handoff
-from bot.filing import FilingForm
+from bot.filing import BOOKING_WORDS, FilingForm
 from bot.forms import FAILURES, OUTCOME, FormSpec, cleared, ending_message, missing, take_answer
 from bot.records import NEGATIVE_LEVELS, FilingDraft, shared_records
 from bot.review import (CALLBACK_WORKING_DAYS, LONGEST_QUESTION, WINDOW_NAMED, ReviewForm,
@@ -189,7 +189,7 @@ class ValidateFilingForm(ValidateForm):
 
     def prefill(self, tracker: Tracker, state: Dict[str, Any]) -> Dict[str, Any]:
         understood = understanding(tracker)
-        matter = conversation().matter_in(understood)
+        matter = conversation().matter_in(_without_booking_words(understood))
         matter_id = matter.id if matter else state.get("matter")
         person_type = next((p for p in map(vocabulary.person_type, understood.texts("person_type")) if p),
                            None) or state.get("person_type")
@@ -233,6 +233,13 @@ class ValidateReviewForm(ValidateForm):
         elif subject:
             values["review_subject"] = subject
         return values
+
+
+def _without_booking_words(understood: Understanding) -> Understanding:
+    """The message that starts a filing, read for the matter without the words of the booking: the
+    NLU's matter spans are set aside, as "登记" in "预约登记" is one."""
+    others = [e for e in understood.entities if e.get("entity") != "matter"]
+    return Understanding(understood.intent, BOOKING_WORDS.sub("，", understood.text), others)
 
 
 def _matter_named_outright(text: str) -> Optional[str]:

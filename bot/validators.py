@@ -129,6 +129,8 @@ def check_note(text: str, limit: int = 200) -> Checked:
     note = (text or "").strip()  # kept as typed (full-width punctuation too)
     if SKIP.match(plain(note)) or re.match(r"^(没有|没|无)了?[，,。.\s]*(谢谢|谢了)", plain(note)):
         return Checked("")
+    if len(plain(note)) <= 8 and is_yes(note):  # "对 没错 确认": nothing to add, the details are right
+        return Checked("")
     if len(note) > limit:
         return Checked(error=f"备注最多{limit}个字，请精简后重新输入，或回复“跳过”。")
     return Checked(note)

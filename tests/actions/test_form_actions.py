@@ -429,3 +429,10 @@ def test_a_review_started_naming_a_matter_takes_it_as_what_is_reviewed():
     _, set_slots = run(ValidateReviewForm(), review_tracker)
     assert "慢特病" in set_slots["review_subject"]
     assert missing(review_form(), set_slots) == "review_level"
+
+
+@pytest.mark.parametrize("text", ["俺想预约登记一下", "俺要预约登记 俺叫赵建国"])
+def test_the_booking_words_name_no_matter_to_file(text):
+    """"预约登记" is the booking: the matter is asked, not taken from its 登记."""
+    _, set_slots = run(ValidateFilingForm(), tracker(text, {"requested_slot": None}))
+    assert "filing_matter" not in set_slots and set_slots["requested_slot"] == "filing_matter"

@@ -383,3 +383,10 @@ def test_the_callback_question_of_a_bad_review_also_gives_the_supervision_phone(
     from bot.review import ReviewForm
     prompt = ReviewForm(catalogue).prompt("review_phone", {"review_level": "不满意"})
     assert "1个工作日内安排专人回访核实" in prompt.text and "0393-8669566" in prompt.text
+
+
+def test_the_matter_question_after_a_bare_booking_offers_the_common_matters(filing):
+    """"俺想预约登记一下" names no matter: its 登记 is the booking, not a matter's."""
+    question = filing.prompt("filing_matter", {"last_text": "俺想预约登记一下"})
+    assert question.text.startswith("您要预约办理哪项业务")
+    assert "职工参保登记" not in [title for title, _ in question.buttons]

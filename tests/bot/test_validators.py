@@ -96,3 +96,8 @@ def test_labelled_numbers_and_notes_kept_as_typed():
     assert check_id_number("身份证号110105198001010040").value == "110105198001010040"
     assert check_phone("电话13937112345").value == "13937112345"
     assert check_note("周三上午，谢谢").value == "周三上午，谢谢" and check_note("没有了，谢谢").value == ""
+
+
+def test_a_confirmation_where_a_note_is_asked_is_no_note():
+    assert check_note("对 没错 确认").value == "" and check_note("确认").value == ""
+    assert check_note("对了，下午三点以后才有空").value == "对了，下午三点以后才有空"
