@@ -231,6 +231,7 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(城乡居民|居民)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
 # Asking to be paid back, and the enrolments such a question may mention in passing
+INITIALS = re.compile(r"^[a-zA-Z]{2,8}$")  # pinyin initials typed alone ("mzbx" for 门诊报销)
 PAYS_BACK = re.compile("报销|支付")  # in a matter's name: money paid back or paid out
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
 ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不|取出来|能取|取不")  # "听说能领个补助金？", "家里人能取出来不"
@@ -1449,6 +1450,9 @@ class Conversation:
         if remembered is not None and self._names_no_other_matter(self._whole_match(understood.text)):
             return Turn([self._aspect_choices(remembered)], {})
         candidates = [c for c in self._match(understood.text) if c.score >= 3.0]
+        if not candidates and INITIALS.match(understood.text.strip()):
+            # "mzbx": a hotline agent's pinyin initials, as the console's lookup reads them
+            candidates = self.matcher.match_initials(understood.text.strip())
         ids = facility_named(understood.text) or facility_of(remembered.id if remembered else None)
         if ids:  # "开了个诊所，想申请医保定点…": no pharmacy matter among the suggestions
             candidates = [c for c in candidates if c.matter_id not in FACILITY_MATTERS or c.matter_id in ids]

@@ -1705,3 +1705,10 @@ def test_the_next_stay_at_the_same_hospital_is_the_note_that_no_new_referral_is_
              matter="转诊")
     [answer] = chat.say("ask_hospital", "她下回还去那个医院住院 还得再开转诊单不", matter="转诊单")
     assert "不再开具转诊单" in answer.text
+
+
+def test_pinyin_initials_typed_alone_are_offered_as_the_matters_they_spell(chat):
+    [answer] = chat.say("nlu_fallback", "syjt")
+    assert answer.text.startswith("我不太确定您的意思") and answer.buttons[0][0] == "生育津贴支付"
+    chat.click(answer, "生育津贴支付")
+    assert chat.slots["matter"] == "maternity_allowance"
