@@ -230,9 +230,9 @@ def counterpart(matter_id: str, ids: Tuple[str, str]) -> Optional[str]:
 # A child's own 医保 ("那孩子的医保还用单独去办吗"), not a bill for the child ("孩子住院能报不").
 CHILDS_OWN_SCHEME = re.compile(r"的(医保|医疗保险)|(办|上|入|参|交)(个)?(城乡居民|居民)?(医保|医疗保险)|参保")
 ABOUT_A_BILL = re.compile(r"报|住院|门诊|看病|药|费|津贴")
-# Asking to be paid back, and the enrolments such a question may mention in passing
 INITIALS = re.compile(r"^[a-zA-Z]{2,8}$")  # pinyin initials typed alone ("mzbx" for 门诊报销)
 PAYS_BACK = re.compile("报销|支付")  # in a matter's name: money paid back or paid out
+# Asking to be paid back, and the enrolments such a question may mention in passing
 ASKS_REIMBURSEMENT = re.compile(r"报销|能报|报不|咋报|哪报|怎么报|能不能报|给报")
 ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不|取出来|能取|取不")  # "听说能领个补助金？", "家里人能取出来不"
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
@@ -253,11 +253,10 @@ SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算
 NOT_OF_GROUP = re.compile(r"不属于[^，,。；;的]*的?")
 # The scheme one is insured under, not a matter; SCHEME_ONLY: a span that is nothing else.
 SCHEME_WORDS = re.compile(r"(城乡居民|城镇职工|城镇居民|职工|居民)(基本)?(医保|医疗保险)|新农合|(农村)?合作医疗")
-RETIRED = re.compile("退休|退了休")  # one who retires is an employee, never the employer
-EMPLOYEES_SCHEME = re.compile(r"(交|缴|上|参加|是)(的|嘞|哩)?(城镇)?职工(医保|医疗保险)")  # "俺是单位嘞 交嘞职工医保"
 SCHEME_ONLY = re.compile(rf"^(?:{SCHEME_WORDS.pattern}|农合)$")
 INSURED_BY = re.compile(r"(是|(交|参加|参|上|办|用)(的|嘞|哩))$")
 INSURED_UNDER = re.compile(rf"{INSURED_BY.pattern[:-1]}(?:{SCHEME_WORDS.pattern})")
+EMPLOYEES_SCHEME = re.compile(r"(交|缴|上|参加|是)(的|嘞|哩)?(城镇)?职工(医保|医疗保险)")  # "俺是单位嘞 交嘞职工医保"
 # Words just before a scheme name that make joining it what is asked ("给俩娃办城乡居民医保").
 ENROLS_IN = re.compile(r"(办|上|交|缴|参加|参|买|入|续)个?$")
 # Joining a scheme outright ("想在咱县参加居民医保", "辞职回村了 想交居民医保"; not "改交居民医保",
@@ -507,9 +506,10 @@ class Conversation:
         if understood.text.startswith("/"):
             return None
         found = vocabulary.person_type(understood.text)
-        employed = vocabulary.WORKS_FOR_EMPLOYER.search(understood.text)
-        if found == "单位" and employed and not RELATIVE.search(_clause_before(understood.text, employed.start())):
-            found = "城镇职工"  # "单位给交的医保 慢性病在哪申请": an employee's question (not "我老公是单位派…")
+        if found == "单位":
+            employed = vocabulary.WORKS_FOR_EMPLOYER.search(understood.text)
+            if employed and not RELATIVE.search(_clause_before(understood.text, employed.start())):
+                found = "城镇职工"  # "单位给交的医保 慢性病在哪申请": an employee's question (not "我老公是单位派…")
         if found not in ("城镇职工", "在职职工", "灵活就业人员", "城乡居民"):
             return None
         folded = fold(understood.text)
@@ -535,7 +535,9 @@ class Conversation:
             value = vocabulary.person_type(str(e.get("value") or "")) or vocabulary.person_type(words)
             if value == "单位" and (vocabulary.WORKS_FOR_EMPLOYER.search(fold(understood.text))
                                    or RETIRED.search(understood.text) or EMPLOYEES_SCHEME.search(understood.text)):
-                value = "城镇职工"  # "我是公司上班的职工", "我从单位退休了": the NLU may tag "公司" alone
+                # "我是公司上班的职工", "我从单位退休了" (one who retires is an employee, never the
+                # employer): the NLU may tag "公司" alone
+                value = "城镇职工"
             if value == "单位" and e.get("start") is not None and re.search("[没无]有?$", understood.text[:e["start"]]):
                 value = vocabulary.person_type("没单位")  # "种地的没单位": no employer, as the words say
             if value:

@@ -24,9 +24,9 @@ from bot.validators import (ID_NUMBER_IN_TEXT, MOBILE_IN_TEXT, Checked, check_id
 SKIP_BUTTON = ("没有备注", "没有")
 ANSWER_SLOTS = ("filing_name", "filing_id_number", "filing_phone", "filing_note")
 SIDE_BUTTONS = [("国道以东", "国道以东"), ("国道以西", "国道以西"), ("不清楚", "不清楚")]
-# "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
 # "俺想预约登记一下", "俺要预约登记 俺叫赵建国": the booking and who books, not a matter's 登记
 BOOKING_WORDS = re.compile(r"预约登记|预登记|预约|登记一下|(帮|给)(我|俺)登记|(我|俺)叫\S{2,4}")
+# "不对，我要办的是住院报销" / "身份证号输错了": a correction in the middle of the form.
 CORRECTION = re.compile("不对|不是|错了|写错|输错|填错|打错|搞错|弄错|改成|换成|改为|改一下|应该是|我要办的是|我要预约的是|"
                         "修改|^改|重填|重新填")
 NO_TOWNSHIP = "未说乡镇"  # the side of 106国道 was given instead

@@ -182,13 +182,12 @@ class MatterSpans:
         matters = [span for span in spans if span["entity"] == MATTER]
         if len(matters) < 2:
             return spans
-        said = {id(span): words[span["start"]:span["end"]] for span in matters}
-        candidates = {id(span): self.matcher.match(said[id(span)], limit=5) for span in matters}
-        named = {candidates[id(span)][0].matter_id for span in matters
-                 if fold(said[id(span)]) in self.names and candidates[id(span)]}
+        is_name = {id(span): fold(words[span["start"]:span["end"]]) in self.names for span in matters}
+        candidates = {id(span): self.matcher.match(words[span["start"]:span["end"]], limit=5) for span in matters}
+        named = {candidates[id(span)][0].matter_id for span in matters if is_name[id(span)] and candidates[id(span)]}
 
         def only_hints(span: Dict[Text, Any]) -> bool:
-            if fold(said[id(span)]) in self.names:
+            if is_name[id(span)]:
                 return False
             resolution = resolve(candidates[id(span)])
             if resolution.kind == "one":  # a matter of its own, or the named one told otherwise

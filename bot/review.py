@@ -50,17 +50,19 @@ def rules_of_reviews(catalogue: Catalogue, reviewing: bool = False) -> Message:
 RATES_NOW = re.compile(r"(我|俺)(要|想|来|就)?(给|打|评|对)|(我|俺).{0,8}满意")
 
 
+def _asks_of_reviews(said: str) -> bool:
+    return bool(QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said))
+
+
 def asks_before_reviewing(said: str) -> bool:
     """The message that would start a review asks how reviews work and rates nothing itself
     ("恁这好差评是咋回事 给了差评有人管不"): the rules answer it, and no review is begun."""
-    asks = QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said)
-    return bool(asks) and not RATES_NOW.search(said) and len(said) <= 2 * LONGEST_QUESTION
+    return _asks_of_reviews(said) and not RATES_NOW.search(said) and len(said) <= 2 * LONGEST_QUESTION
 
 
 def asks_about_reviews(said: str) -> bool:
     """A short question about the rules or the handling, not a comment that also asks something."""
-    asks = QUESTION_ABOUT_REVIEWS.search(said) or ASKED_ABOUT_HANDLING.search(said)
-    return len(said) <= LONGEST_QUESTION and bool(asks)
+    return len(said) <= LONGEST_QUESTION and _asks_of_reviews(said)
 
 
 LESS_THAN_SATISFIED = re.compile(r"不太满意|不怎么满意|不是很满意|不是太满意|不大满意|不算满意|不咋满意|不够满意|"
