@@ -1,7 +1,8 @@
 """Set-up of the Rasa server process, run when it loads the assistant's channels (before
 the model is loaded): log masking, the fast model load (bot/model_loading.py), the model's
 graph run without dask's scheduling (bot/graph_runner.py), a message's sparse features joined
-in one step (bot/feature_combining.py), the rules' view of a conversation carried on from one
+in one step (bot/feature_combining.py), DIET's graph called without TensorFlow's dispatch
+(bot/direct_prediction.py), the rules' view of a conversation carried on from one
 prediction to the next (bot/rule_states.py), connections
 to the action server kept open (bot/kept_sessions.py), the loaded model kept out of the
 garbage collector's walks, slots copied without `copy`'s generic path, and the check of action
@@ -18,6 +19,7 @@ import gc
 from functools import lru_cache
 from typing import Any, Dict
 
+from bot.direct_prediction import use_direct_prediction
 from bot.feature_combining import use_fast_feature_combining
 from bot.graph_runner import use_sequential_graph_runner
 from bot.kept_sessions import keep_sessions_open
@@ -111,6 +113,7 @@ def prepare_rasa_process() -> None:
     use_fast_model_loading()
     use_sequential_graph_runner()
     use_fast_feature_combining()
+    use_direct_prediction()
     use_rule_states()
     keep_sessions_open()
     _freeze_what_loading_made()
