@@ -4,6 +4,8 @@ Rasa opens a new aiohttp client session, and so a new TCP connection, for every 
 action server and closes it after. Here each endpoint keeps one session per event loop. Idle
 connections are dropped after 2 s, before the action server's own keep-alive (Sanic: 5 s)
 would close them under a request in flight; a session whose connection failed is replaced.
+The conversation sent with every call is written to JSON by ujson (a Rasa dependency) rather
+than the standard library's encoder: the same JSON in a fraction of the time.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import asyncio
 from typing import Any, Dict, Tuple
 
 import aiohttp
+import ujson
 
 IDLE_SECONDS = 2.0
 _sessions: Dict[Tuple[int, int], Tuple[Any, aiohttp.ClientSession]] = {}
@@ -24,7 +27,8 @@ def _new_session(endpoint: Any) -> aiohttp.ClientSession:
         auth = aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
     return aiohttp.ClientSession(headers=endpoint.headers, auth=auth,
                                  timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-                                 connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS))
+                                 connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS),
+                                 json_serialize=ujson.dumps)
 
 
 class _KeptSession:
