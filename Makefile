@@ -52,7 +52,7 @@ $(MODEL): $(VENV)/.installed build/jieba/catalogue.txt $(TRAINING_INPUTS)
 
 train: $(MODEL) ## train the Rasa model when the data has changed
 
-run: $(MODEL) ## start the action server and the Rasa server (SQLite, REST on :5005)
+run: $(MODEL) ## start the action, NLU and Rasa servers (SQLite, REST on :5005)
 	$(PY) -m bot.launcher
 
 test: $(MODEL) system-packages ## run all tests (catalogue, matcher, actions, the real servers over HTTP)

@@ -1,11 +1,13 @@
-"""Starts the action server and the Rasa server together, waits until both answer,
-prints the addresses to open, and stops both on Ctrl-C. Used by `make run`, the
-end-to-end tests and the benchmark."""
+"""Starts the action server, the NLU server (bot/nlu_server.py) and the Rasa server together,
+waits until all answer, prints the addresses to open, and stops them all on Ctrl-C. Used by
+`make run`, the end-to-end tests and the benchmark."""
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -20,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # them between threads cost the server more CPU than it saved (5–9% of its CPU per message at
 # 10 users, read from /proc around the benchmark's load). Set either variable to override.
 RASA_TENSORFLOW_THREADS = {"TF_INTER_OP_PARALLELISM_THREADS": "1", "TF_INTRA_OP_PARALLELISM_THREADS": "1"}
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server only the launcher's others talk to."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def wait_until_up(url: str, timeout: float, process: Optional[subprocess.Popen] = None) -> float:
@@ -42,6 +51,7 @@ def wait_until_up(url: str, timeout: float, process: Optional[subprocess.Popen] 
 class Servers:
     rasa_port: int = 5005
     actions_port: int = 5055
+    nlu_port: int = 0  # bot/nlu_server.py on loopback; 0: a free port chosen at start
     model: Path = ROOT / "models"
     endpoints: Path = ROOT / "endpoints.yml"
     credentials: Path = ROOT / "credentials.yml"
@@ -49,6 +59,7 @@ class Servers:
     # Conversations (tracker.db) and, unless DATABASE_URL is set, filings (assistant.db).
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("DATA_DIR") or ROOT / "var"))
     processes: List[subprocess.Popen] = field(default_factory=list)
+    by_name: Dict[str, subprocess.Popen] = field(default_factory=dict)  # actions, nlu, rasa
     notes: List[str] = field(default_factory=list)  # what the person starting it should know
     extra_env: Dict[str, str] = field(default_factory=dict)  # settings for these servers only
     ready_seconds: float = 0.0
@@ -57,21 +68,25 @@ class Servers:
     def rest_url(self) -> str:
         return f"http://localhost:{self.rasa_port}/webhooks/rest/webhook"
 
-    def _spawn(self, name: str, args: List[str], defaults: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    def _spawn(self, name: str, args: List[str], defaults: Optional[Dict[str, str]] = None,
+               fixed: Optional[Dict[str, str]] = None) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = {**(defaults or {}), **os.environ, **self.extra_env, "PYTHONPATH": str(ROOT), "DATA_DIR": str(self.data_dir)}
+        env = {**(defaults or {}), **os.environ, **self.extra_env, **(fixed or {}),
+               "PYTHONPATH": str(ROOT), "DATA_DIR": str(self.data_dir)}
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
         self.processes.append(process)
+        self.by_name[name] = process
         return process
 
-    def _endpoints_for_ports(self) -> Path:
-        """endpoints.yml with the action server URL pointing at this run's actions port."""
+    def _endpoints_for_ports(self, nlu_token: str) -> Path:
+        """endpoints.yml with the action server and the NLU server at this run's ports."""
         import yaml
 
         config = yaml.safe_load(self.endpoints.read_text(encoding="utf-8"))
         config["action_endpoint"]["url"] = f"http://localhost:{self.actions_port}/webhook"
+        config["nlu"] = {"url": f"http://127.0.0.1:{self.nlu_port}", "token": nlu_token}
         if config.get("tracker_store", {}).get("dialect") == "sqlite":
             config["tracker_store"]["db"] = str(self.data_dir / "tracker.db")
         path = ROOT / "var" / f"endpoints-{self.rasa_port}.yml"
@@ -102,17 +117,22 @@ class Servers:
         token, created = agent_token(self.data_dir)
         if created:
             self.notes.append(f"坐席控制台令牌（首次生成，保存在 {self.data_dir / 'agent_token'}）：{token}")
-        endpoints = self._endpoints_for_ports()
+        self.nlu_port = self.nlu_port or free_port()
+        nlu_token = secrets.token_urlsafe(16)  # only this run's Rasa server may ask it
+        endpoints = self._endpoints_for_ports(nlu_token)
         credentials = self._credentials_for_env()
         bin_dir = Path(sys.executable).parent
         started = time.monotonic()
         actions = self._spawn("actions", [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                           "--port", str(self.actions_port)])
+        nlu = self._spawn("nlu", [str(bin_dir / "python"), "-m", "bot.nlu_server", "--model", str(self.model),
+                                  "--port", str(self.nlu_port)], RASA_TENSORFLOW_THREADS, {"NLU_TOKEN": nlu_token})
         rasa = self._spawn("rasa", [str(bin_dir / "rasa"), "run", "--model", str(self.model),
                                     "--endpoints", str(endpoints), "--credentials", str(credentials),
                                     "--port", str(self.rasa_port), "--cors", "*"], RASA_TENSORFLOW_THREADS)
         try:
             wait_until_up(f"http://localhost:{self.actions_port}/health", timeout, actions)
+            wait_until_up(f"http://127.0.0.1:{self.nlu_port}/health", timeout, nlu)
             wait_until_up(f"http://localhost:{self.rasa_port}/webhooks/rest/", timeout, rasa)
         except Exception:
             self.stop()
@@ -130,6 +150,7 @@ class Servers:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
+        self.by_name.clear()
 
     def __enter__(self) -> "Servers":
         return self.start()

@@ -23,6 +23,7 @@ from bot.direct_prediction import use_direct_prediction
 from bot.feature_combining import use_fast_feature_combining
 from bot.graph_runner import use_sequential_graph_runner
 from bot.kept_sessions import keep_sessions_open
+from bot.nlu_server import read_here_when_unanswered, use_nlu_server_interpreter
 from bot.model_loading import use_fast_model_loading
 from bot.privacy import install_log_masking
 from bot.rule_states import use_rule_states
@@ -97,6 +98,7 @@ def _freeze_what_loading_made() -> None:
 
     async def load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
         agent = await load_agent(*args, **kwargs)
+        read_here_when_unanswered(agent)
         gc.collect()
         gc.freeze()
         return agent
@@ -116,6 +118,7 @@ def prepare_rasa_process() -> None:
     use_direct_prediction()
     use_rule_states()
     keep_sessions_open()
+    use_nlu_server_interpreter()
     _freeze_what_loading_made()
     RemoteAction._validate_action_result = _validate_action_result
     Slot.__copy__ = copy_slot

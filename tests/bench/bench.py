@@ -117,7 +117,7 @@ def main() -> int:
     servers = Servers(rasa_port=5205, actions_port=5255, data_dir=data_dir,
                       extra_env={"AGENT_TOKEN": token}).start()
     try:
-        print(f"start to ready (both servers):       {servers.ready_seconds:6.1f} s")
+        print(f"start to ready (all three servers): {servers.ready_seconds:6.1f} s")
         for users in (1, 10):
             p50, p95, rate, count = asyncio.run(load(servers.rest_url, users, args.rounds))
             print(f"{users:2d} user(s): {count:4d} messages  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
@@ -126,8 +126,9 @@ def main() -> int:
             agent_lookups(f"http://localhost:{servers.rasa_port}/webhooks", token, args.rounds))
         print(f"agent lookup: {count:4d} queries  p50 {c50:5.1f} ms  p95 {c95:5.1f} ms over HTTP "
               f"(server p50 {s50:.1f} ms, p95 {s95:.1f} ms)")
-        rasa_pid, actions_pid = servers.processes[1].pid, servers.processes[0].pid
-        print(f"memory: Rasa server {rss_mb(rasa_pid):.0f} MB, action server {rss_mb(actions_pid):.0f} MB")
+        memory = {name: rss_mb(process.pid) for name, process in servers.by_name.items()}
+        print(f"memory: Rasa server {memory['rasa']:.0f} MB, NLU server {memory['nlu']:.0f} MB, "
+              f"action server {memory['actions']:.0f} MB, together {sum(memory.values()):.0f} MB")
     finally:
         servers.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
