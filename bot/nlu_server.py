@@ -110,6 +110,13 @@ def main(argv: Optional[list] = None) -> int:
     token = os.environ.get("NLU_TOKEN")
     if not token:
         parser.error("NLU_TOKEN must be set (the Rasa server sends it with every message)")
+    # Rasa's own logging set-up, as `rasa run` makes it: INFO unless LOG_LEVEL says otherwise,
+    # structlog through the standard logging (so ID and phone numbers are masked, bot/privacy.py).
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_logging_and_warnings(None)
+    configure_structlog(None)
     create_app(args.model, token).run(host="127.0.0.1", port=args.port, workers=1, access_log=False)
     return 0
 

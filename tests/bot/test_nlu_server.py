@@ -26,9 +26,9 @@ def say(servers, sender, text):
 
 @pytest.fixture(scope="module")
 def own_servers(tmp_path_factory):
-    """Servers of this module's own, since one test stops their NLU server."""
+    """Servers of this module's own, since one test stops their NLU server; logging everything."""
     running = Servers(rasa_port=5109, actions_port=5159, data_dir=tmp_path_factory.mktemp("data"),
-                      log_dir=tmp_path_factory.mktemp("log")).start()
+                      log_dir=tmp_path_factory.mktemp("log"), extra_env={"LOG_LEVEL": "DEBUG"}).start()
     yield running
     running.stop()
 
@@ -52,6 +52,17 @@ def test_the_nlu_server_listens_on_loopback_only(own_servers):
         listening = [line.split()[1] for line in table.readlines()[1:] if line.split()[3] == "0A"]
     ours = [address for address in listening if int(address.split(":")[1], 16) == own_servers.nlu_port]
     assert ours == ["0100007F:" + format(own_servers.nlu_port, "04X")]
+
+
+def test_the_nlu_server_s_log_has_id_numbers_and_phones_masked_even_at_debug_level(own_servers):
+    say(own_servers, "nlu-log", "我想预约办生育津贴")
+    say(own_servers, "nlu-log", "王秀兰")
+    say(own_servers, "nlu-log", "11010519491231002X")
+    say(own_servers, "nlu-log", "13937112345")
+    log = (own_servers.log_dir / "nlu.log").read_text(encoding="utf-8")
+    assert log.count("processor.message.parse") >= 4  # every message is logged at this level
+    assert "11010519491231002X" not in log and "13937112345" not in log
+    assert "1101**********002X" in log and "139****2345" in log
 
 
 def test_a_citizen_is_answered_after_the_nlu_server_stopped(own_servers):
