@@ -61,6 +61,22 @@ NAME_SAID = re.compile(r"叫|名字|姓名")
 DETAILS = (("filing_id_number", "身份证号", "身份证"), ("filing_phone", "手机号", "手机|电话"),
            ("filing_name", "姓名", "名字|姓名"))
 CIRCUMSTANCES = (("filing_person_type", "人员类别", "职工|居民|灵活就业|类别"), ("filing_township", "乡镇", "乡镇"))
+# "俺叫李红霞", "我的名字是王秀兰": a name the applicant introduces, alone or with other words.
+SELF_INTRODUCED = re.compile(r"(?:我|俺|本人|申请人)的?(?:(?:名字|姓名)(?:叫|是|[:：])?|叫)\s*([\u4e00-\u9fff·]{2,4})"
+                             r"(?=$|[\s，,。.;；、!！]|身份证|手机|电话)")
+# A bare name typed where the matter is asked ("王秀兰"): two or three characters, the first a
+# common surname that is no common first character of a word about a matter or a question.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+               "吕丁任沈姚卢姜崔钟谭陆汪范贾夏韦付邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
+               "汤樊葛邢齐乔伍庞颜倪庄聂鲁岳翟殷詹耿焦俞柳祝舒阮柯纪梅童凌裴霍涂苗谷翁冉骆蓝靳柴鲍喻祁滕"
+               "饶牟艾穆卓缪褚娄窦戚岑宫卜晏卫柏瞿桂佟臧闵苟邬卞姬仇栾隋刁巫寇桑郎甄丛仲虞敖巩佘邝")
+NOT_IN_A_NAME = re.compile(r"[医保报销费办证院卡病药险诊疗号窗口吗呢啥么哪多几吧了的是不要想能会可转]")
+
+
+def without_details(text: str) -> str:
+    """The message less the personal details and their labels: what may name a matter."""
+    rest = ID_NUMBER_IN_TEXT.sub(" ", MOBILE_IN_TEXT.sub(" ", plain(text)))
+    return SELF_INTRODUCED.sub(" ", DETAIL_LABELS.sub(" ", rest)).strip()
 
 
 class FilingForm(FormSpec):
@@ -113,12 +129,20 @@ class FilingForm(FormSpec):
     def prompt(self, slot: str, state: Dict[str, Any]) -> Message:
         matter = self._matter(state)
         if slot == "filing_matter":
-            _, candidates = self.conversation.matter_named(BOOKING_WORDS.sub("，", state.get("last_text") or ""))
+            # What the last message says of a matter, less the booking, details and corrections in it
+            # ("哦打错了 是4109…" is about the ID number, not a matter)
+            said = CORRECTION.sub("，", without_details(BOOKING_WORDS.sub("，", state.get("last_text") or "")))
+            _, candidates = self.conversation.matter_named(said)
             if candidates:
                 return Message("您要预约的是下面哪一项？", [
                     (self.catalogue.matter(c.matter_id).name, self.catalogue.matter(c.matter_id).name)
                     for c in candidates[:3]])
-            return Message("您要预约办理哪项业务？可以直接说业务名称，比如“城乡居民参保登记”，或点下面的常见业务：",
+            # What a booking takes, less what is already given, so the citizen can have it ready.
+            to_give = ["办理的业务"] + [label for field, label in (("filing_name", "申请人姓名"),
+                                       ("filing_id_number", "身份证号"), ("filing_phone", "手机号"))
+                                       if not state.get(field)]
+            return Message(f"预约登记要填：{'、'.join(to_give)}。"
+                           "您要预约办理哪项业务？可以直接说业务名称，比如“城乡居民参保登记”，或点下面的常见业务：",
                            [(self.catalogue.matter(m).name, self.catalogue.matter(m).name) for m in MENU_MATTERS])
         if slot == "filing_person_type":
             options = self.person_types(matter)
@@ -270,14 +294,20 @@ class FilingForm(FormSpec):
             if found:  # "我叫王秀英 身份证号4109…" where the name is asked: each taken and checked
                 return self.take_details(found, state)
         found = self.details_in(text, None) if slot == "filing_matter" else {}
+        if slot == "filing_matter" and is_yes(text):  # "确认" before any matter is chosen: no 认定 guessed
+            return Step({slot: None}, [Message("还没有选要预约的业务。")])
+        if slot == "filing_matter" and not found and self._bare_name(text):
+            found = {"filing_name": plain(text).strip(" ，。,.")}
         if found:
             # "预约办异地长期居住人员备案 我叫李建国 身份证4109…" where the matter is asked: all of it
-            rest = DETAIL_LABELS.sub(" ", ID_NUMBER_IN_TEXT.sub(" ", MOBILE_IN_TEXT.sub(" ", plain(text))))
-            matter = self._check_matter(rest)
+            matter = self._check_matter(without_details(text))
+            details = self.take_details(found, state)
             if matter.ok:
-                details = self.take_details(found, state)
                 return Step({slot: matter.value, **self.extra_updates(slot, matter.value, state), **details.updates},
                             details.messages)
+            # "王秀兰", "4109…" typed before the matter is named: each kept (or its fault told), and
+            # the matter asked again
+            return Step({slot: None, **details.updates}, details.messages)
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
         step = self._ask_again(DETAILS, slot, text, state)
@@ -316,7 +346,10 @@ class FilingForm(FormSpec):
         if phone:
             found["filing_phone"] = phone.group(0)
             said = said.replace(phone.group(0), " ")
-        if not found or set(found) == {asked}:
+        if not found:  # "俺想预约 俺叫李红霞": a name introduced alone counts where it was not asked
+            introduced = SELF_INTRODUCED.search(said)
+            return {"filing_name": introduced.group(1)} if introduced and asked != "filing_name" else {}
+        if set(found) == {asked}:
             return {}
         rest = DETAIL_LABELS.sub(" ", said).strip(" ，,。.;；、")
         rest = re.split(r"[\s，,。;；、]+", rest)
@@ -347,6 +380,14 @@ class FilingForm(FormSpec):
         messages += [Message(error) for error in errors]
         updates[FAILURES] = None if kept else float(int(state.get(FAILURES) or 0) + 1)
         return Step(updates, messages)
+
+    def _bare_name(self, text: str) -> bool:
+        """Whether a message typed where the matter is asked is a name alone and names no matter."""
+        said = plain(text).strip(" ，。,.")
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", said) or said[0] not in SURNAMES or NOT_IN_A_NAME.search(said):
+            return False
+        matter, candidates = self.conversation.matter_named(said)
+        return matter is None and not candidates and check_name(said).ok
 
     def _ask_again(self, fields, slot: str, text: str, state: Dict[str, Any]) -> Optional[Step]:
         for field, label, words in fields:

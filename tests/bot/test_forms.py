@@ -388,5 +388,57 @@ def test_the_callback_question_of_a_bad_review_also_gives_the_supervision_phone(
 def test_the_matter_question_after_a_bare_booking_offers_the_common_matters(filing):
     """"俺想预约登记一下" names no matter: its 登记 is the booking, not a matter's."""
     question = filing.prompt("filing_matter", {"last_text": "俺想预约登记一下"})
-    assert question.text.startswith("您要预约办理哪项业务")
+    assert "您要预约办理哪项业务" in question.text
     assert "职工参保登记" not in [title for title, _ in question.buttons]
+
+
+def test_the_matter_question_says_what_a_booking_takes_less_what_is_already_given(filing):
+    question = filing.prompt("filing_matter", {"last_text": "俺想预约登记一下"}).text
+    assert "办理的业务、申请人姓名、身份证号、手机号" in question
+    question = filing.prompt("filing_matter", {"last_text": "俺想预约", "filing_name": "王秀兰"}).text
+    assert "办理的业务、身份证号、手机号" in question and "姓名" not in question
+
+
+@pytest.mark.parametrize("typed, kept, told", [
+    ("王秀兰", {"filing_name": "王秀兰"}, "姓名 王秀兰"),
+    ("俺叫李红霞", {"filing_name": "李红霞"}, "姓名 李红霞"),
+    (ID, {"filing_id_number": ID}, "身份证号 1101**********002X"),
+    ("手机13903935127", {"filing_phone": "13903935127"}, "手机号 139****5127"),
+])
+def test_details_typed_before_the_matter_are_kept_and_the_matter_asked_again(filing, typed, kept, told):
+    state = {"filing_matter": None}
+    step = take_answer(filing, "filing_matter", typed, state)
+    state.update(step.updates)
+    assert {k: state.get(k) for k in kept} == kept
+    assert missing(filing, state) == "filing_matter"
+    assert any(told in m.text for m in step.messages) and not any("没有找到这项业务" in m.text for m in step.messages)
+    state, _ = answer_all(filing, state, ["生育津贴支付"])
+    assert state["filing_matter"] == "maternity_allowance" and all(state[k] == v for k, v in kept.items())
+    assert missing(filing, state) not in kept
+
+
+def test_a_wrong_id_typed_before_the_matter_is_told_as_wrong_and_nothing_is_offered_instead(filing):
+    step = take_answer(filing, "filing_matter", "410928198811260527", {"filing_matter": None})
+    told = " ".join(m.text for m in step.messages)
+    assert "身份证" in told and "校验" in told and "filing_id_number" in step.updates
+    assert step.updates["filing_id_number"] is None and step.updates.get("filing_matter") is None
+
+
+@pytest.mark.parametrize("typed", ["时限多久", "不知道", "医保", "报销", "高血压", "门诊", "住院"])
+def test_words_that_are_no_name_are_not_taken_as_one_where_the_matter_is_asked(filing, typed):
+    step = take_answer(filing, "filing_matter", typed, {"filing_matter": None})
+    assert not step.updates.get("filing_name")
+
+
+@pytest.mark.parametrize("typed", ["身份证号41092819650903131X", "哦打错了 是41092819650903131X"])
+def test_the_matter_question_after_a_detail_offers_no_matter_read_from_the_detail_s_words(filing, typed):
+    """"身份证号4109…" is no question about 参保信息变更: the common matters are offered."""
+    question = filing.prompt("filing_matter", {"last_text": typed, "filing_id_number": "41092819650903131X"})
+    assert "信息变更" not in " ".join(title for title, _ in question.buttons)
+    assert "您要预约办理哪项业务" in question.text
+
+
+@pytest.mark.parametrize("typed", ["确认", "中 确认", "对"])
+def test_a_yes_before_any_matter_is_chosen_chooses_none(filing, typed):
+    step = take_answer(filing, "filing_matter", typed, {"filing_matter": None})
+    assert step.updates.get("filing_matter") is None and "还没有选要预约的业务" in step.messages[0].text
