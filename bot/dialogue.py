@@ -292,6 +292,7 @@ SLOT_NAMES = ("matter", "person_type", "township", "road_side", "region", "aspec
               "earlier_matters")
 # "回到刚才备案那个": back to a matter asked about before the current one
 BACK_TO_EARLIER = re.compile(r"回到|刚才|刚刚|之前|前面|上一个|原来")
+BACK_SCORE = 10  # the matcher's score of an earlier matter's words that names it ("住院": 14.6)
 # What can be asked about a matter, as buttons when the question itself was not understood.
 ASPECT_CHOICES = (("办理地点", "ask_where"), ("要带的材料", "ask_materials"), ("办理时限", "ask_time_limit"),
                   ("网上办理", "ask_online"), ("全部办事指南", "ask_matter"))
@@ -898,6 +899,10 @@ class Conversation:
             # "回到刚才备案那个" with no matter read from it: the earlier matter whose name has the word
             back = [m for m in earlier if any(w in text and w in self.catalogue.matter(m).name
                                               for w in vocabulary.GENERIC_WORDS)]
+            if not back:  # "刚才那个住院嘞 要带啥": the earlier matter the words read as more than this one
+                scores = {c.matter_id: c.score for c in self.matcher.match(text)}
+                back = sorted((m for m in earlier if scores.get(m, 0) >= BACK_SCORE
+                               and scores[m] > scores.get(remembered.id, 0)), key=lambda m: -scores[m])
             if back:
                 matter = self.catalogue.matter(back[0])
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)

@@ -1712,3 +1712,12 @@ def test_pinyin_initials_typed_alone_are_offered_as_the_matters_they_spell(chat)
     assert answer.text.startswith("我不太确定您的意思") and answer.buttons[0][0] == "生育津贴支付"
     chat.click(answer, "生育津贴支付")
     assert chat.slots["matter"] == "maternity_allowance"
+
+
+def test_back_to_an_earlier_matter_named_by_a_word_of_its_own(chat):
+    chat.say("ask_where", "俺是厂里嘞职工 住院花了两万多 自己先垫上了 搁哪报", person_type="职工", matter="住院")
+    chat.say("ask_matter", "那生育津贴呢 俺媳妇也是职工 刚生完", matter="生育津贴")
+    [answer] = chat.say("ask_materials", "刚才那个住院嘞 要带啥")
+    assert answer.text.startswith("【住院费用报销·城镇职工】") and "住院费用总清单" in answer.text
+    [answer] = chat.say("ask_time_limit", "多长时间能下来")
+    assert answer.text.startswith("【住院费用报销·城镇职工】办理时限：不超过30个工作日")
