@@ -11,7 +11,8 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import ASKS_AMOUNT, WANTS_CONFIRMATION, WINDOW_QUESTION, aspect_intent_asked, only_an_aspect_asked
+from bot.dialogue import (ASKS_AMOUNT, WANTS_CONFIRMATION, WHEN_TO_APPLY, WINDOW_QUESTION, aspect_intent_asked,
+                          only_an_aspect_asked)
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
@@ -65,6 +66,9 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 return await super().run(dispatcher, tracker, domain,
                                          intent=aspect_intent_asked(understood.text) or "ask_matter")
         asked = only_an_aspect_asked(understood.text)
+        if asked is None and WHEN_TO_APPLY.search(understood.text) \
+                and only_an_aspect_asked(WHEN_TO_APPLY.sub("多久", understood.text)):
+            asked = "ask_time_limit"  # "濮阳县是啥时候集中报": the dialogue reads when to apply from the words
         if understood.intent == "out_of_scope" and tracker.get_slot("matter") and asked \
                 and not OTHER_SCHEMES.search(understood.text):
             # "濮阳县窗口办要带啥" right after 转移接续: a question about that matter, worded unusually

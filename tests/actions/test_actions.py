@@ -186,3 +186,12 @@ def test_a_generic_word_typed_alone_offers_the_matters_it_may_be():
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert "住院费用报销" in titles and "门诊费用报销" in titles
     assert set(slots["candidates"]) >= {"inpatient_reimbursement", "outpatient_reimbursement"}
+
+
+def test_when_to_apply_asked_right_after_a_matter_is_answered_though_read_as_out_of_scope():
+    """"濮阳县是啥时候集中报" after 诊所申请医保定点 in the 河南省 guide: 濮阳县's application month."""
+    messages, slots = run(ActionSmallTalk(), tracker("濮阳县是啥时候集中报", "out_of_scope",
+                                                     [{"entity": "region", "value": "濮阳县", "start": 0, "end": 3}],
+                                                     matter="hospital_designation", region="henan2024"))
+    assert messages[0]["text"].startswith("【医疗机构申请定点协议管理】") and "每年10月" in messages[0]["text"]
+    assert "第25项" in messages[0]["text"] and "不在我能解答的范围" not in messages[0]["text"]
