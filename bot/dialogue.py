@@ -171,6 +171,9 @@ def closing_clause(text: str) -> str:
     return CLAUSE_BREAK.split(text.strip(" ，,。！!？?"))[-1]
 
 
+# "那没卡了 去报销还能用啥证": which proof of identity is asked; the materials that are one
+ASKS_PROOF_OF_IDENTITY = re.compile(r"(啥|什么|哪个|哪种)证(件)?|身份证|社保卡|医保卡|电子凭证|没(有)?卡|卡(丢|掉|坏|没)")
+PROOF_OF_IDENTITY = re.compile(r"身份证|电子凭证|社保卡|社会保障卡")
 # A follow-up that points at the county itself ("那现场去办要多久"): back to the 濮阳县 guide
 POINTS_TO_COUNTY = re.compile(r"现场|窗口|县里|本地|这边|咱这|咱们这|俺这|俺们这")
 COMPLAINT = re.compile(r"投诉|举报|不满意|态度(不好|差)")
@@ -998,6 +1001,9 @@ class Conversation:
             if aspect == "where" and len(candidates) > 1:
                 ask_prefix += self._one_place_for_all(
                     candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
+            if aspect == "materials" and len(candidates) > 1 and ASKS_PROOF_OF_IDENTITY.search(understood.text):
+                ask_prefix += self._one_proof_of_identity_for_all(
+                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
             question = self._which_matter(candidates)
             return Turn([Message(ask_prefix + question.text, question.buttons)], updates)
 
@@ -1436,6 +1442,24 @@ class Conversation:
             return ""
         names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)
         return f"{names}都在{places.pop()}办理（{notes.line()}）。\n"
+
+    def _one_proof_of_identity_for_all(self, candidates: List[Candidate], region: Optional[str],
+                                       person_type: Optional[str]) -> str:
+        """"那没卡了 去报销还能用啥证" between the 报销 matters: where each one's first material is
+        the same proof of identity, it is told before asking which one."""
+        notes = SourceNotes(self.catalogue)
+        proofs = set()
+        for c in candidates:
+            variant = self.catalogue.matter(c.matter_id).variant(region)
+            first = next((f for f in variant.materials if f.applies_to(person_type) and not f.when), None)
+            if first is None or not PROOF_OF_IDENTITY.search(first.text):
+                return ""
+            notes.add(first.src)
+            proofs.add(first.text)
+        if len(proofs) != 1:
+            return ""
+        names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)
+        return f"{names}都要带：{proofs.pop()}（{notes.line()}）。\n"
 
     def _which_matter(self, candidates: List[Candidate]) -> Message:
         if candidates:

@@ -1721,3 +1721,10 @@ def test_back_to_an_earlier_matter_named_by_a_word_of_its_own(chat):
     assert answer.text.startswith("【住院费用报销·城镇职工】") and "住院费用总清单" in answer.text
     [answer] = chat.say("ask_time_limit", "多长时间能下来")
     assert answer.text.startswith("【住院费用报销·城镇职工】办理时限：不超过30个工作日")
+
+
+def test_the_proof_of_identity_all_the_matters_offered_ask_for_is_told_before_asking_which(chat):
+    [answer] = chat.say("ask_materials", "那没卡了 去报销还能用啥证")
+    first_line = answer.text.split("\n")[0]
+    assert "都要带：医保电子凭证或有效身份证件或社保卡" in first_line and "来源" in first_line
+    assert len(answer.buttons) > 1 and all("报销" in t or "支付" in t for t, _ in answer.buttons)
