@@ -126,7 +126,9 @@ ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报
 ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到?哪|往哪(交|送|递)")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|准备(啥|什么|哪些)|开(个)?(啥|什么)(证明|单子)?$|(哪个|什么|啥|哪张)表|填表|表格")),
                  # not "前几天…", "住了几天保温箱": when something happened, or for how long
-                 ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限")),
+                 # "交上去咋一直没信儿": waiting for the result asks how long it takes
+                 ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限|"
+                                           r"(一直|还|咋|怎么)没(有)?(信儿?|消息|动静|回音|音信|结果|批下来|到账)")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|收钱|要钱吗|要不要钱|多少钱|花钱不|要钱不")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
@@ -678,8 +680,11 @@ class Conversation:
             # "俺退休了…户口没迁过去，医保要备案不", "居民医保上地址还是老家的 想改成…": which one is plain
             intent = "ask_matter"
         if intent == "nlu_fallback" and self._names_one_matter_outright(understood):
-            # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it
-            intent = "ask_matter"
+            # "住院费用怎么报销": unsure which aspect, sure of the matter: its whole card answers it,
+            # unless its words ask one ("门诊慢特病认定交上去一个多月了咋还没消息": the time limit)
+            intent = ("ask_time_limit" if WHEN_TO_APPLY.search(understood.text)
+                      else aspect_intent_asked(understood.text)) or "ask_matter"
+            understood = Understanding(intent, understood.text, understood.entities)
         if intent == "nlu_fallback" and slots.get("matter") and self._names_no_other_matter(
                 self._whole_match(understood.text)):
             # "窗口 时限" typed by an agent after a matter: its keywords say which aspects are asked

@@ -1728,3 +1728,10 @@ def test_the_proof_of_identity_all_the_matters_offered_ask_for_is_told_before_as
     first_line = answer.text.split("\n")[0]
     assert "都要带：医保电子凭证或有效身份证件或社保卡" in first_line and "来源" in first_line
     assert len(answer.buttons) > 1 and all("报销" in t or "支付" in t for t, _ in answer.buttons)
+
+
+@pytest.mark.parametrize("text", ["门诊慢特病认定交上去一个多月了咋还没消息", "慢性病认定申请交上去咋一直没信儿"])
+def test_waiting_for_the_result_of_a_matter_the_nlu_is_unsure_of_is_told_its_time_limit(chat, text):
+    [answer] = chat.say("nlu_fallback", text, matter=text[:7] if text.startswith("门诊") else "慢性病认定")
+    assert answer.text.startswith("【基本医疗保险参保人员享受门诊慢特病病种待遇认定】办理时限：不超过20个工作日")
+    assert "0393-8669566" in answer.text
