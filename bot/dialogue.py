@@ -123,12 +123,14 @@ ABOUT_E_VOUCHER = re.compile(r"(电子凭证|医保码|电子医保卡|电子社
 ASKS_AMOUNT = re.compile(r"比例|几成|百分之|起付|封顶|最高(能)?报|报销?多少(?!天|日|时间|工作日)|额度|"
                          r"(给|补|领|发|退|返)(多少|几)(?!天|日|时间|工作日|个工作日)")
 # The aspects a message asks, by its words: two or more get the whole card.
-ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到?哪|往哪(交|送|递)")),
+ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口|哪个窗口|上哪|搁哪|窗口|地址|地点|(交|送|报|递)到?哪|往哪(交|送|递)|"
+                                       r"哪(能|可以)开")),
                  ("materials", re.compile(r"带啥|带什么|材料|要啥|啥证|什么证|哪些东西|拿啥|准备(啥|什么|哪些)|开(个)?(啥|什么)(证明|单子)?$|(哪个|什么|啥|哪张)表|填表|表格")),
                  # not "前几天…", "住了几天保温箱": when something happened, or for how long
                  # "交上去咋一直没信儿": waiting for the result asks how long it takes
                  ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限|"
-                                           r"(一直|还|咋|怎么)没(有)?(信儿?|消息|动静|回音|音信|结果|批下来|到账)")),
+                                           r"(一直|还|咋|怎么)没(有)?(信儿?|消息|动静|回音|音信|结果|批下来|到账)|"
+                                           r"(当天|当场|立马|马上)(就)?(能|可以)?(办好|办完|办结|拿到|拿|出来|好)")),
                  ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
                  ("fee", re.compile(r"收费|收钱|要钱吗|要不要钱|多少钱|花钱不|要钱不")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}

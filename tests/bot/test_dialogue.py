@@ -1735,3 +1735,15 @@ def test_waiting_for_the_result_of_a_matter_the_nlu_is_unsure_of_is_told_its_tim
     [answer] = chat.say("nlu_fallback", text, matter=text[:7] if text.startswith("门诊") else "慢性病认定")
     assert answer.text.startswith("【基本医疗保险参保人员享受门诊慢特病病种待遇认定】办理时限：不超过20个工作日")
     assert "0393-8669566" in answer.text
+
+
+def test_where_and_whether_it_is_done_the_same_day_are_both_answered(chat):
+    [answer] = chat.say("ask_time_limit", "俺是跑外卖嘞 没单位 想自己交职工医保 灵活就业那种 搁哪办 当天能办好不",
+                        matter="职工医保", person_type="灵活就业")
+    assert "72号窗口" in answer.text and "灵活就业人员即时办结" in answer.text
+
+
+def test_where_a_certificate_is_issued_asked_as_ha_neng_kai_is_a_place_question(chat):
+    chat.say("ask_where", "俺是城镇职工 家住习城乡 慢性病认定去哪申请", person_type="城镇职工", township="习城乡", matter="慢性病认定")
+    [answer] = chat.say("ask_materials", "要是转外地看病 转诊证明哪能开", matter="转诊证明")
+    assert answer.text.startswith("【异地转诊人员备案·城镇职工】办理地点：濮阳县人民医院、濮阳县中医院、濮阳县第二人民医院")
