@@ -659,8 +659,10 @@ class Conversation:
         if intent == "nlu_fallback" and person_type and slots.get("matter") in HOSPITAL_MATTERS \
                 and len(content(vocabulary.without_person_words(fold(understood.text)))) <= 2:
             intent = "ask_hospital"  # "种地的" after 转诊: who asks decides the hospital
+        # (also "人家没出事故认定书咋办", read as about the matter in general and naming none)
+        unsure_of_aspect = intent == "nlu_fallback" or (intent == "ask_matter" and not understood.values("matter"))
         detail = self.detail_asked(self.catalogue.matter(slots["matter"]), understood.text, slots.get("region"),
-                                   slots.get("person_type")) if intent == "nlu_fallback" and slots.get("matter") else None
+                                   slots.get("person_type")) if unsure_of_aspect and slots.get("matter") else None
         if detail is not None:
             # "交警那个认定书还没下来咋办" after 住院报销: that material's case; "她是帕金森" after where
             # 慢特病 is 认定: a note of where which 病种 is assessed keeps the place question

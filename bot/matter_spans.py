@@ -124,6 +124,8 @@ class MatterSpans:
         if folded in GENERIC_WORDS or folded in VERBS_ALONE or not PERSON_WORDS.sub("", folded) \
                 or not PLACE_WORDS.sub("", folded):
             return True
+        if folded.endswith("书") and folded[:-1] in GENERIC_WORDS:
+            return True  # "没出事故认定书": a document (认定书), not a 认定 matter
         candidates = self.matcher.match(words, limit=1)
         return not candidates or candidates[0].score < MIN_SCORE
 

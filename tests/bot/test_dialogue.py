@@ -1747,3 +1747,11 @@ def test_where_a_certificate_is_issued_asked_as_ha_neng_kai_is_a_place_question(
     chat.say("ask_where", "俺是城镇职工 家住习城乡 慢性病认定去哪申请", person_type="城镇职工", township="习城乡", matter="慢性病认定")
     [answer] = chat.say("ask_materials", "要是转外地看病 转诊证明哪能开", matter="转诊证明")
     assert answer.text.startswith("【异地转诊人员备案·城镇职工】办理地点：濮阳县人民医院、濮阳县中医院、濮阳县第二人民医院")
+
+
+def test_a_document_of_the_matter_in_hand_asked_about_gets_its_materials_with_that_case(chat):
+    chat.say("ask_materials", "俺在外地打工出车祸住了半个月院 职工医保 当时没直接结算 回来报销 除了发票清单还要啥",
+             person_type="职工")
+    [answer] = chat.say("ask_matter", "人家没出事故认定书咋办")
+    assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料")
+    assert "交通事故认定书" in answer.text and "无法提供的应填写意外伤害个人承诺书" in answer.text

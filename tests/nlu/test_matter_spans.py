@@ -74,6 +74,7 @@ def test_a_generic_word_is_no_matter_span_but_is_kept_for_the_dialogue(spans, to
     ("要个参保凭证 咋开", "个"),               # nothing in the catalogue
     ("不是，我说错了，我参加的是城乡居民医保", "参加"),  # a verb alone
     ("俺腿脚不好不想跑回濮阳 能不能搁手机上办", "濮阳"),  # a place alone
+    ("人家没出事故认定书咋办", "认定书"),             # a document, not a 认定 matter
 ])
 def test_a_word_naming_no_matter_at_all_is_dropped(spans, tokenizer, text, found):
     assert clean(spans, tokenizer, text, found) == []
