@@ -95,11 +95,16 @@ def content(text: str) -> str:
     return FILLER.sub("", fold(text))
 
 
+# Front and back nasal finals sound alike to many speakers, and a pinyin keyboard set to
+# tolerate it offers both: "生育经贴" (jing) for 生育津贴 (jin). Sounds are compared without it.
+NASAL_FINALS = re.compile(r"(?<=[ie])ng$")
+
+
 @lru_cache(maxsize=4096)
 def features(text: str) -> Counter:
     """Character and pinyin unigrams and bigrams of the content words of text."""
     chars = content(text)
-    sylls = syllables(chars)
+    sylls = tuple(NASAL_FINALS.sub("n", s) for s in syllables(chars))
     grams: Counter = Counter()
     for seq, kind in ((tuple(chars), "c"), (sylls, "p")):
         for i, unit in enumerate(seq):

@@ -82,3 +82,10 @@ def test_accuracy_on_phrasings_never_used_for_tuning(matcher):
 def test_a_stay_in_hospital_split_by_how_long_reads_as_hospital(matcher):
     found = resolve(matcher.match("俺娘住了半个月院 当时没刷医保 现在回来了咋报"))
     assert found.kind == "one" and found.candidates[0].matter_id == "inpatient_reimbursement"
+
+
+@pytest.mark.parametrize("text,matter_id", [("生育经贴在哪领", "maternity_allowance"), ("门诊慢姓病认定", "chronic_disease_certification")])
+def test_a_back_nasal_typed_for_a_front_one_still_names_the_matter_clearly(matcher, text, matter_id):
+    """jing typed for jin (经 for 津), as a pinyin keyboard tolerant of the two offers it."""
+    resolution = resolve(matcher.match(text))
+    assert resolution.kind == "one" and resolution.candidates[0].matter_id == matter_id
