@@ -108,7 +108,7 @@ def material_lines(variant: Variant, person_type: Optional[str], notes: SourceNo
     return lines
 
 
-def _online_variant(matter: Matter, variant: Variant) -> Optional[Variant]:
+def online_variant(matter: Matter, variant: Variant) -> Optional[Variant]:
     """The 濮阳县 guide lists no online channels; the 河南省 2024 guide does."""
     if variant.online:
         return variant
@@ -161,7 +161,7 @@ def matter_card(catalogue: Catalogue, matter: Matter, region: Optional[str] = No
         notes.add(variant.time_limit.src)
         lines.append(f"办理时限：{variant.time_limit.text}")
     lines += application_periods(variant, person_type, notes)
-    online = _online_variant(matter, variant)
+    online = online_variant(matter, variant)
     if online:
         label = "" if online is variant else "（据河南省2024年版指南）"
         lines.append(f"网上办理{label}：")

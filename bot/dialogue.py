@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from bot import vocabulary
-from bot.answers import (SUPERVISION_PHONE, SourceNotes, fees_in_general, office_answer, side_note, township_side_text,
-                         where_lines, window_matters)
+from bot.answers import (SUPERVISION_PHONE, SourceNotes, fees_in_general, guide_name, office_answer, online_lines,
+                         online_variant, side_note, township_side_text, where_lines, window_matters)
 from bot.aspects import aspect_answer, place_notes
 from bot.catalogue import Catalogue, Fact, Matter, Township
 from bot.details import DetailFinder, fact_words
@@ -1010,6 +1010,9 @@ class Conversation:
             if aspect == "where" and len(candidates) > 1:
                 ask_prefix += self._one_place_for_all(
                     candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
+            if aspect == "online" and len(candidates) > 1:
+                ask_prefix += self._one_online_way_for_all(
+                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
             if aspect == "materials" and len(candidates) > 1 and ASKS_PROOF_OF_IDENTITY.search(understood.text):
                 ask_prefix += self._one_proof_of_identity_for_all(
                     candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
@@ -1451,6 +1454,26 @@ class Conversation:
             return ""
         names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)
         return f"{names}都在{places.pop()}办理（{notes.line()}）。\n"
+
+    def _one_online_way_for_all(self, candidates: List[Candidate], region: Optional[str],
+                                person_type: Optional[str]) -> str:
+        """"异地就医备案 能在手机上办不" among the 备案 matters: where the guide lists the same ways
+        online for each, they are told before asking which one."""
+        notes = SourceNotes(self.catalogue)
+        ways, guides = set(), set()
+        for c in candidates:
+            matter = self.catalogue.matter(c.matter_id)
+            variant = matter.variant(region)
+            online = online_variant(matter, variant)
+            lines = online_lines(online.online, person_type, notes) if online else []
+            if not lines:
+                return ""
+            ways.add("\n".join(lines))
+            guides.add(next(region for region, v in matter.variants.items() if v is online))
+        if len(ways) != 1 or len(guides) != 1:
+            return ""
+        names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)
+        return f"{names}都可以网上办理（据{guide_name(guides.pop())}）：\n{ways.pop()}\n（{notes.line()}）\n"
 
     def _one_proof_of_identity_for_all(self, candidates: List[Candidate], region: Optional[str],
                                        person_type: Optional[str]) -> str:

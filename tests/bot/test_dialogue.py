@@ -1755,3 +1755,10 @@ def test_a_document_of_the_matter_in_hand_asked_about_gets_its_materials_with_th
     [answer] = chat.say("ask_matter", "人家没出事故认定书咋办")
     assert answer.text.startswith("【住院费用报销·城镇职工】请一次带齐以下材料")
     assert "交通事故认定书" in answer.text and "无法提供的应填写意外伤害个人承诺书" in answer.text
+
+
+def test_the_ways_online_every_matter_offered_shares_are_told_before_asking_which(chat):
+    [answer] = chat.say("ask_online", "异地就医备案 能在手机上办不", matter="异地就医备案")
+    told = answer.text.split("您问的是下面哪一项")[0]
+    assert "都可以网上办理（据河南省2024年版的指南）" in told and "国家异地就医备案小程序" in told
+    assert "医保经办机构2个工作日内办结" in told and "来源：" in told and len(answer.buttons) > 1
