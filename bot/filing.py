@@ -54,6 +54,7 @@ NEW_VALUE = {"filing_id_number": re.compile(r"[0-9０-９]{17}[0-9XxＸｘ]"), "
 # once the labels are taken out, as the name.
 DETAIL_LABELS = re.compile(r"(身份证号?码?|证件号码?|手机号?码?|电话号?码?|联系电话|联系方式)(是|为|[:：])?")
 PERSONAL = ("filing_name", "filing_id_number", "filing_phone")
+ASKED_BEFORE_DETAILS = ("filing_matter", "filing_person_type", "filing_township", "filing_road_side")
 NAME_SAID = re.compile(r"叫|名字|姓名")
 # Answers already given that a correction may name, with how it names them. The personal
 # details are looked for before another matter ("身份证号输错了" is not 参保信息变更), the
@@ -261,13 +262,15 @@ class FilingForm(FormSpec):
             # The person type said in the conversation ("我想预约 我是职工") holds for the new matter
             # if the matter tells person types apart; it is not asked again.
             said = state.get("person_type")
-            fits = self._check_person_type(said, state) if said else None
+            fits = self._check_person_type(said, {**state, "filing_matter": value}) if said else None
             person_type = fits.value if fits is not None and fits.ok else None
             if value in HOSPITAL_MATTERS and state.get("filing_township"):
                 return {"filing_person_type": person_type}  # 慢特病认定 ↔ 转诊: the same township and side
             return {"filing_person_type": person_type, "filing_township": None, "filing_road_side": None}
         if slot == "filing_township":
             return {"filing_road_side": None}
+        if slot == "filing_person_type" and value:
+            return {"person_type": value}  # who the applicant is holds after the filing too
         return {}
 
     def cancels(self, slot: str, text: str) -> bool:
@@ -293,20 +296,22 @@ class FilingForm(FormSpec):
             found = self.details_in(text, slot)
             if found:  # "我叫王秀英 身份证号4109…" where the name is asked: each taken and checked
                 return self.take_details(found, state)
-        found = self.details_in(text, None) if slot == "filing_matter" else {}
+        found = self.details_in(text, None) if slot in ASKED_BEFORE_DETAILS else {}
         if slot == "filing_matter" and is_yes(text):  # "确认" before any matter is chosen: no 认定 guessed
             return Step({slot: None}, [Message("还没有选要预约的业务。")])
-        if slot == "filing_matter" and not found and self._bare_name(text):
+        if slot in ASKED_BEFORE_DETAILS and not found and self._bare_name(text, slot, state):
             found = {"filing_name": plain(text).strip(" ，。,.")}
         if found:
-            # "预约办异地长期居住人员备案 我叫李建国 身份证4109…" where the matter is asked: all of it
-            matter = self._check_matter(without_details(text))
+            # "预约办异地长期居住人员备案 我叫李建国 身份证4109…" where the matter is asked, "城乡居民 我叫…"
+            # where the person type is: all of it
+            rest = without_details(text)
+            answer = self.check(slot, rest, state) if rest else None
             details = self.take_details(found, state)
-            if matter.ok:
-                return Step({slot: matter.value, **self.extra_updates(slot, matter.value, state), **details.updates},
+            if answer is not None and answer.ok:
+                return Step({slot: answer.value, **self.extra_updates(slot, answer.value, state), **details.updates},
                             details.messages)
-            # "王秀兰", "4109…" typed before the matter is named: each kept (or its fault told), and
-            # the matter asked again
+            # "王秀兰", "4109…" typed before the question asked is answered: each kept (or its fault
+            # told), not counted as a wrong answer, and the question asked again
             return Step({slot: None, **details.updates}, details.messages)
         if slot in ("filing_matter", "filing_note") or not CORRECTION.search(text):
             return None
@@ -381,10 +386,13 @@ class FilingForm(FormSpec):
         updates[FAILURES] = None if kept else float(int(state.get(FAILURES) or 0) + 1)
         return Step(updates, messages)
 
-    def _bare_name(self, text: str) -> bool:
-        """Whether a message typed where the matter is asked is a name alone and names no matter."""
+    def _bare_name(self, text: str, slot: str, state: Dict[str, Any]) -> bool:
+        """Whether a message typed where something before the details is asked is a name alone,
+        and no answer to that question (nor a matter)."""
         said = plain(text).strip(" ，。,.")
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", said) or said[0] not in SURNAMES or NOT_IN_A_NAME.search(said):
+            return False
+        if self.check(slot, said, state).ok or self.conversation.township_in(Understanding("inform", said)):
             return False
         matter, candidates = self.conversation.matter_named(said)
         return matter is None and not candidates and check_name(said).ok

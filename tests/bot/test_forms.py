@@ -442,3 +442,24 @@ def test_the_matter_question_after_a_detail_offers_no_matter_read_from_the_detai
 def test_a_yes_before_any_matter_is_chosen_chooses_none(filing, typed):
     step = take_answer(filing, "filing_matter", typed, {"filing_matter": None})
     assert step.updates.get("filing_matter") is None and "还没有选要预约的业务" in step.messages[0].text
+
+
+def test_details_typed_where_the_township_is_asked_are_kept_and_nothing_is_thrown_away(filing):
+    """A resident's 慢特病认定 asks the township; "张秀兰", the ID and the phone typed there instead
+    are kept, are no wrong answers, and the township is asked again."""
+    state, told = answer_all(filing, {}, ["门诊慢特病认定", "城乡居民"])
+    assert missing(filing, state) == "filing_township"
+    for typed, kept in [("张秀兰", ("filing_name", "张秀兰")), ("410928196109071216", ("filing_id_number", "410928196109071216")),
+                        ("13839329876", ("filing_phone", "13839329876"))]:
+        step = take_answer(filing, "filing_township", typed, state)
+        state.update(step.updates)
+        assert state.get(kept[0]) == kept[1] and not state.get(OUTCOME)
+        assert missing(filing, state) == "filing_township"
+        assert not any("没有找到这个乡镇" in m.text for m in step.messages)
+    state, _ = answer_all(filing, state, ["梨园乡"])
+    assert state["filing_township"] == "梨园乡" and missing(filing, state) == "filing_note"
+
+
+def test_the_person_type_answered_in_the_filing_is_remembered_for_the_conversation(filing):
+    step = take_answer(filing, "filing_person_type", "职工", {"filing_matter": "inpatient_reimbursement"})
+    assert step.updates["filing_person_type"] == "城镇职工" and step.updates["person_type"] == "城镇职工"
