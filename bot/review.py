@@ -111,7 +111,9 @@ class ReviewForm(FormSpec):
             level = f"您的评价：{state['review_level']}。" if state.get("review_level") else ""
             return Message(level + "还有想说的吗？可以写几句意见或建议，没有请点“跳过”。", [("跳过", "跳过")])
         if slot == "review_phone":
-            return Message("很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）；"
+            # The level read from "俺要给差评" is said back here too: it may be the first question asked.
+            level = f"您的评价：{state['review_level']}。" if state.get("review_level") else ""
+            return Message(level + "很抱歉没让您满意。经办机构会在1个工作日内安排专人回访核实，请留下您的手机号码（11位）；"
                            f"不想留可以回复“不留”。要投诉也可以直接拨打濮阳县医保监督电话 {SUPERVISION_PHONE}。")
         raise KeyError(slot)
 

@@ -383,6 +383,7 @@ def test_the_callback_question_of_a_bad_review_also_gives_the_supervision_phone(
     from bot.review import ReviewForm
     prompt = ReviewForm(catalogue).prompt("review_phone", {"review_level": "不满意"})
     assert "1个工作日内安排专人回访核实" in prompt.text and "0393-8669566" in prompt.text
+    assert prompt.text.startswith("您的评价：不满意。")  # the level read from "俺要给差评", said back
 
 
 def test_the_matter_question_after_a_bare_booking_offers_the_common_matters(filing):
