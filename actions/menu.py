@@ -11,12 +11,14 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import (ASKS_AMOUNT, WANTS_CONFIRMATION, WHEN_TO_APPLY, WINDOW_QUESTION, aspect_intent_asked,
-                          only_an_aspect_asked)
+from bot.dialogue import (ASKS_AMOUNT, ASPECT_INTENTS, WANTS_CONFIRMATION, WHAT_IF, WHEN_TO_APPLY, WINDOW_QUESTION,
+                          aspect_intent_asked, only_an_aspect_asked)
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
 
+# "那要是光改个地址嘞": a case of the question just answered
+A_CASE = re.compile(r"^(那|那么)?(要是|如果|假如|万一|光是?|只是)")
 # What a bare "不是" / "不用了谢谢" is made of; a denial with more than this says something.
 BARE_DENIAL = re.compile("不对|不是|不用|不要|不需要|没有|没|算了|谢谢|好的|我|俺|了|吧|啊|呢|的|哦|嗯|这个|那个")
 
@@ -39,6 +41,11 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
         if understood.intent == "affirm" and tracker.get_slot("matter") and WANTS_CONFIRMATION.search(understood.text):
             # "确定吗 别让俺白跑" may read as a yes: it asks whether the answer can be relied on
             return await super().run(dispatcher, tracker, domain, intent="nlu_fallback")
+        if understood.intent == "affirm" and tracker.get_slot("aspect") in ASPECT_INTENTS and tracker.get_slot("matter") \
+                and (WHAT_IF.search(understood.text) or A_CASE.search(understood.text)) \
+                and len(BARE_DENIAL.sub("", fold(understood.text))) >= 4:
+            # "那要是光改个地址嘞" right after the materials may read as a yes: the same question, for that case
+            return await super().run(dispatcher, tracker, domain, intent=ASPECT_INTENTS[tracker.get_slot("aspect")])
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
         says_more = len(BARE_DENIAL.sub("", fold(understood.text))) >= 4

@@ -195,3 +195,11 @@ def test_when_to_apply_asked_right_after_a_matter_is_answered_though_read_as_out
                                                      matter="hospital_designation", region="henan2024"))
     assert messages[0]["text"].startswith("【医疗机构申请定点协议管理】") and "每年10月" in messages[0]["text"]
     assert "第25项" in messages[0]["text"] and "不在我能解答的范围" not in messages[0]["text"]
+
+
+def test_a_what_if_read_as_a_yes_right_after_the_materials_asks_the_materials_for_that_case():
+    messages, _ = run(ActionSmallTalk(), tracker("那要是光改个地址嘞", "affirm", matter="unit_info_change",
+                                                 person_type="单位", aspect="materials"))
+    assert messages[0]["text"].startswith("【单位参保信息变更登记") and "非关键信息时可不提供辅助材料" in messages[0]["text"]
+    messages, _ = run(ActionSmallTalk(), tracker("好的", "affirm", matter="unit_info_change", aspect="materials"))
+    assert "还有什么想了解的" in messages[0]["text"]
