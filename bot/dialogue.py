@@ -254,6 +254,7 @@ RESIDENCE_NOT_MOVED = re.compile(r"(户口|户籍)[^，,。？?]{0,4}(没|没有
 RESIDENCE_MOVED = re.compile(r"(户口|户籍)[^，,。？?]{0,4}(迁|转|落)(过去|到|走|入|了)")
 RETIRED = re.compile(r"退休|退了休|退下来")
 POSTED = re.compile(r"派|出差|上班|工作")
+SENT_BY_EMPLOYER = re.compile(r"(单位|公司|厂里?|领导)[^，,。？?]{0,3}(派|调|外派)|派驻|外派|常驻")
 COORDINATION = "cross_region_settlement_coordination"  # 异地就医直接结算问题协调服务
 SETTLEMENT_FAILED = re.compile(r"结算不了|不能(直接)?结算|没法结算|结不了算|结算不成|刷不了|不能刷|全自费|全部自费")
 # "不属于职工基本医疗保险参保范围的城乡居民": a group a 服务对象 names only to leave out
@@ -1124,6 +1125,9 @@ class Conversation:
         if matter is not None or len(candidates) < 2:
             return matter, candidates
         ids = [c.matter_id for c in candidates]
+        if "posted_worker_filing" in ids and SENT_BY_EMPLOYER.search(text) and not re.search("转诊|转院", text):
+            # "单位派俺去郑州项目部 得待两三年…要备案不" beside 异地转诊: the one the employer sends
+            return self.catalogue.matter("posted_worker_filing"), []
         if "retiree_relocation_filing" in ids and RETIRED.search(text) and RESIDENCE_MOVED.search(text) \
                 and not RESIDENCE_NOT_MOVED.search(text):
             # "俺是退休职工，户口已经迁到广州…医保要办啥手续" beside 职工参保登记/转移接续: 异地安置

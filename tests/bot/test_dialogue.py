@@ -1762,3 +1762,9 @@ def test_the_ways_online_every_matter_offered_shares_are_told_before_asking_whic
     told = answer.text.split("您问的是下面哪一项")[0]
     assert "都可以网上办理（据河南省2024年版的指南）" in told and "国家异地就医备案小程序" in told
     assert "医保经办机构2个工作日内办结" in told and "来源：" in told and len(answer.buttons) > 1
+
+
+def test_sent_by_the_employer_to_work_elsewhere_is_the_posted_workers_filing(chat):
+    [answer] = chat.say("ask_matter", "单位派俺去郑州项目部 得待两三年 俺是职工医保 在那边看病咋能直接报 要备案不",
+                        person_type="职工")
+    assert answer.text.startswith("【常驻异地工作人员备案】") and "医疗服务部" in answer.text
