@@ -39,6 +39,8 @@ MEDICAL_WORDS = re.compile("医保|医疗|看病|住院|门诊|生育|药")
 # "住了半个月院", "住过两回院": 住院 split by how long or how often, read as the word it is; and
 # "住阮", its 院 mistyped as the look-alike 阮.
 SPLIT_STAY = re.compile("住[了过]?[一二两三四五六七八九十几半多来个天月周星期礼拜回次趟的]{0,8}院|住阮")
+# "想参职工医保", "给娃上居民医保": joining a scheme, said with one verb, as 参加 says it.
+JOINS_SCHEME = re.compile(r"(参|上|入)(?=(城镇)?(职工|城乡居民|居民)医保)")
 
 # Kinds of feature and their weight: exact characters count more than shared sounds.
 FEATURE_WEIGHTS = {"c1": 0.6, "c2": 2.0, "p1": 0.2, "p2": 1.0}
@@ -185,7 +187,7 @@ class MatterMatcher:
         return score
 
     def match(self, text: str, limit: int = 5) -> List[Candidate]:
-        text = SPLIT_STAY.sub("住院", text)
+        text = JOINS_SCHEME.sub("参加", SPLIT_STAY.sub("住院", text))
         folded_text = fold(text)
         if not folded_text or (OTHER_SCHEMES.search(folded_text) and not MEDICAL_WORDS.search(folded_text)):
             return []

@@ -42,7 +42,8 @@ PROVINCE_RULES = re.compile(r"省里|省级|全省|省上|河南省的规定|省
 # "我在公司上班", "单位职工", "单位派过去的", "单位给交的职工医保": an employee of the company,
 # not the company itself.
 WORKS_FOR_EMPLOYER = re.compile(r"(单位|公司|企业|厂子?)里?(上班|工作|打工)|(单位|公司|企业|厂)里?的?(职工|员工|工人)|"
-                                r"(单位|公司)(派|给交|给缴|给俺交|给我交)|(单位|公司)(给)?(交|缴)的(职工)?医保")
+                                r"(单位|公司)(派|给交|给缴|给俺交|给我交)|(单位|公司)(给)?(交|缴)的(职工)?医保|"
+                                r"(?<![没无])(单位|公司|厂里?)(给)?(俺|我)?(交|缴)(的|嘞|哩)(?!居民)")  # "单位交的"
 # A child being enrolled ("想给娃办个医保") is enrolled as a 城乡居民: no child is an employee.
 CHILD = re.compile("娃|孩子|小孩|宝宝|婴儿|新生儿|刚出生|刚生|满月|孙子|孙女|外孙|学生")
 SIDE_NAMES = {"east": "106国道以东", "west": "106国道以西"}

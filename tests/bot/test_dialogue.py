@@ -1768,3 +1768,16 @@ def test_sent_by_the_employer_to_work_elsewhere_is_the_posted_workers_filing(cha
     [answer] = chat.say("ask_matter", "单位派俺去郑州项目部 得待两三年 俺是职工医保 在那边看病咋能直接报 要备案不",
                         person_type="职工")
     assert answer.text.startswith("【常驻异地工作人员备案】") and "医疗服务部" in answer.text
+
+
+def test_paid_by_the_employer_is_an_employee_for_a_matter_the_employer_does_not_do(chat):
+    chat.say("ask_matter", "门诊花的钱能报不", matter="门诊")
+    [answer] = chat.say("inform", "单位交的", person_type="单位")
+    assert answer.text.startswith("【门诊费用报销") and "城镇职工" in answer.text.split("\n")[0]
+    assert "70号窗口" in answer.text
+
+
+@pytest.mark.parametrize("text", ["想参职工医保", "俺想上职工医保"])
+def test_joining_the_employees_scheme_in_one_verb_is_its_enrolment(chat, text):
+    [answer] = chat.say("ask_matter", text, matter=text[text.index("职工医保") - 1:])
+    assert answer.text.startswith("【职工参保登记")
