@@ -11,12 +11,14 @@ from actions.common import RespondsFromDialogue, conversation, send, understandi
 from actions.status import status_follow_up
 from bot import vocabulary
 from bot.catalogue import default_catalogue
-from bot.dialogue import (ASKS_AMOUNT, ASPECT_INTENTS, WANTS_CONFIRMATION, WHAT_IF, WHEN_TO_APPLY, WINDOW_QUESTION,
-                          aspect_intent_asked, only_an_aspect_asked)
+from bot.dialogue import (ASKS_AMOUNT, ASPECT_INTENTS, LIVING_ELSEWHERE_FILINGS, WANTS_CONFIRMATION, WHAT_IF,
+                          WHEN_TO_APPLY, WINDOW_QUESTION, aspect_intent_asked, only_an_aspect_asked)
 from bot.matcher import OTHER_SCHEMES, fold
 from bot.replies import small_talk
 
 
+# "在北京闺女家长住", "跟着儿子在上海": where and how one lives, an answer among the 异地备案
+LIVES_THERE = re.compile(r"长住|常住|长期住|居住|定居|住在|在.{1,8}住|搁.{1,8}住|跟着?(孩子|儿子|闺女|女儿|儿女)|户口")
 # "那要是光改个地址嘞": a case of the question just answered
 A_CASE = re.compile(r"^(那|那么)?(要是|如果|假如|万一|光是?|只是)")
 # What a bare "不是" / "不用了谢谢" is made of; a denial with more than this says something.
@@ -46,6 +48,11 @@ class ActionSmallTalk(RespondsFromDialogue, Action):
                 and len(BARE_DENIAL.sub("", fold(understood.text))) >= 4:
             # "那要是光改个地址嘞" right after the materials may read as a yes: the same question, for that case
             return await super().run(dispatcher, tracker, domain, intent=ASPECT_INTENTS[tracker.get_slot("aspect")])
+        offered = tracker.get_slot("candidates") or []
+        if understood.intent == "out_of_scope" and set(offered) & set(LIVING_ELSEWHERE_FILINGS) \
+                and LIVES_THERE.search(understood.text):
+            # "在北京闺女家长住" under the 异地备案 choices: where one lives picks one of them
+            return await super().run(dispatcher, tracker, domain, intent="inform")
         if understood.intent == "out_of_scope" and conversation().covers(understood.text):
             return await super().run(dispatcher, tracker, domain, intent="ask_matter")
         says_more = len(BARE_DENIAL.sub("", fold(understood.text))) >= 4

@@ -740,6 +740,11 @@ class Conversation:
             text = FILING_DONE.sub("", text)  # "备过案了 还是结算不了": the filing is done, not asked
         for words in self._scheme_words_of_person_type(understood):
             text = text.replace(words, "")  # "…当时没报 城乡居民医保 回来咋报": the NLU read who asks
+        if ASKS_REIMBURSEMENT.search(text):
+            # "他骑电车摔了住院，城镇职工退休的，咋报": who asks is no matter (not 异地安置退休人员备案)
+            for e in understood.told():
+                if e.get("entity") == "person_type" and e.get("start") is not None:
+                    text = text.replace(understood.text[e["start"]:e["end"]], "")
         ask_prefix = ""
         def whole_match() -> List[Candidate]:  # the matcher's reading of it is kept for the turn (_match)
             return self._whole_match(text)
@@ -799,6 +804,12 @@ class Conversation:
             fitting_offered = [c for c in candidates if c.matter_id in offered_ids]
             if len(fitting_offered) == 1:
                 matter, candidates = self.catalogue.matter(fitting_offered[0].matter_id), []
+        if matter is None and not candidates and offered_ids and intent == "inform":
+            # "在北京闺女家长住" under the 异地备案 choices: of those offered, the one its words fit
+            # clearly, though too faintly to name a matter on their own
+            among = resolve([c for c in whole_match() if c.matter_id in offered_ids])
+            if among.kind == "one" and among.candidates[0].score >= STRAY_SPAN_SCORE:
+                matter = self.catalogue.matter(among.candidates[0].matter_id)
         known_type = person_type or slots.get("person_type")
         if candidates and known_type and not (about_childs_own_scheme(text) and not person_type):
             # (a parent's person type told before is not the child's: "那孩子的医保…" after 生育津贴)
@@ -921,6 +932,13 @@ class Conversation:
         matter, candidates = self._for_the_facility(text, matter, candidates, remembered, whole_match)
         matter, candidates = self._for_a_child(text, matter, candidates)
         matter, candidates = self._for_the_residence(understood.text, matter, candidates)
+        if remembered is not None and remembered.id in LIVING_ELSEWHERE_FILINGS and not understood.values("matter") \
+                and (RESIDENCE_MOVED.search(text) or RESIDENCE_NOT_MOVED.search(text)):
+            # "在郑州住，户口也迁过去了" after 异地安置: how things stand, told for the same 备案; a 户籍
+            # not moved is no 异地安置 (its 服务对象 moved theirs)
+            matter, candidates = remembered, []
+            if remembered.id == "retiree_relocation_filing" and RESIDENCE_NOT_MOVED.search(text):
+                matter = self.catalogue.matter("long_term_residence_filing")
         if matter is not None and remembered is not None and matter.id != remembered.id \
                 and WHAT_IF.search(understood.text) and self._case_of(remembered, understood, slots, known_type):
             matter = remembered  # "离职女职工呢" after 生育医疗费支付: its case, not 生育津贴 for "女职工"

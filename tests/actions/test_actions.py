@@ -203,3 +203,11 @@ def test_a_what_if_read_as_a_yes_right_after_the_materials_asks_the_materials_fo
     assert messages[0]["text"].startswith("【单位参保信息变更登记") and "非关键信息时可不提供辅助材料" in messages[0]["text"]
     messages, _ = run(ActionSmallTalk(), tracker("好的", "affirm", matter="unit_info_change", aspect="materials"))
     assert "还有什么想了解的" in messages[0]["text"]
+
+
+def test_where_one_lives_told_under_the_filings_offered_picks_one_though_read_as_out_of_scope():
+    offered = ["referral_filing", "retiree_relocation_filing", "long_term_residence_filing"]
+    messages, slots = run(ActionSmallTalk(), tracker("在北京闺女家长住", "out_of_scope", candidates=offered, pending="general"))
+    assert messages[0]["text"].startswith("【异地长期居住人员备案】") and slots["matter"] == "long_term_residence_filing"
+    messages, _ = run(ActionSmallTalk(), tracker("明儿濮阳下雨不", "out_of_scope", candidates=offered, pending="general"))
+    assert "不在我能解答的范围" in messages[0]["text"]

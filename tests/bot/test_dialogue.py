@@ -1781,3 +1781,23 @@ def test_paid_by_the_employer_is_an_employee_for_a_matter_the_employer_does_not_
 def test_joining_the_employees_scheme_in_one_verb_is_its_enrolment(chat, text):
     [answer] = chat.say("ask_matter", text, matter=text[text.index("职工医保") - 1:])
     assert answer.text.startswith("【职工参保登记")
+
+
+def test_a_retiree_whose_household_moved_where_they_live_stays_with_the_relocation_filing(chat):
+    chat.say("ask_matter", "想办个备案", matter="备案")
+    chat.say("inform", "俺是职工", person_type="职工")
+    chat.say("nlu_fallback", "退休了")
+    [answer] = chat.say("ask_matter", "在郑州住，户口也迁过去了")
+    assert answer.text.startswith("【异地安置退休人员备案】") and "医疗服务部" in answer.text
+
+
+def test_a_retiree_whose_household_did_not_move_is_told_the_long_term_residence_filing(chat):
+    chat.say("ask_matter", "异地安置备案怎么办", matter="异地安置备案")
+    [answer] = chat.say("ask_eligibility", "户口没迁过去")
+    assert answer.text.startswith("【异地长期居住人员备案")
+
+
+def test_who_asks_is_no_matter_in_a_question_about_being_paid_back(chat):
+    [answer] = chat.say("ask_matter", "那他骑电车摔了住院，城镇职工退休的，咋报", person_type="城镇职工退休")
+    assert answer.text.startswith("【住院费用报销】") and "70号窗口" in answer.text
+    assert "意外伤害个人承诺书" in answer.text
