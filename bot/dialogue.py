@@ -112,6 +112,7 @@ def _clause_before(text: str, start: int) -> str:
 WHEN_TO_APPLY = re.compile(r"(啥时候|什么时候|几月份?|哪个月份?|哪月份?|何时|几号)都?(集中)?(能|可以|才能|开始)?(申请|报名|办理?|交|申报|提交|报(?!销)|受理)|"
                            r"(受理|申请|申报)(时间|日期)|几号(之|以)?前|"
                            r"多久(以|之)?内|期限|截止|过期|有没有时间限制|有时间限制|超过.{0,6}还能|(时间|日子)(都|已经)?过了|"
+                           r"过了.{0,6}(时候|时间|日子)|"
                            r"(只能|只有|就|每年)?\d{1,2}月.{0,8}(才能|才可以|能|可以)?(申请|报名|申报|办)|"
                            r"(现在|这会儿?|今天|眼下)(就)?(能|可以)(去)?(申请|报名|申报|办|交)")
 # Using the 医保电子凭证 itself (activating it, adding family, showing the code): no guide says how,
@@ -245,7 +246,7 @@ ASKS_TO_RECEIVE = re.compile(r"能领|领不|能拿|拿不|取出来|能取|取�
 ENROLMENTS = ("employee_enrollment", "unit_enrollment", "resident_enrollment")
 # Words asking to change or to look up what is on record, and the word in the names of the
 # matters that do it
-ASKED_ACTIONS = ((re.compile(r"改|换|变更|更正|错了|不对|迁"), "变更"), (re.compile(r"(?<!检)查(?!体)"), "查询"))
+ASKED_ACTIONS = ((re.compile(r"改|换|变更|更正|错了|不对|迁"), "变更"), (re.compile(r"(?<!检)查(?!体|不到|不着|无)"), "查询"))
 CHANGES_PHONE_ON_RECORD = re.compile(r"(改|换|变更|更正|更新).{0,10}(电话|手机号|号码)|(电话|手机号|号码).{0,6}(改|换|变更|更正|更新)")
 # A filing already done ("备过案了") beside a settlement that failed ("还是结算不了", "让全自费")
 FILING_DONE = re.compile(r"(已经|都)?(备过案|备了案|备案了|备案过|(办|做)(了|过)备案)")
@@ -942,6 +943,11 @@ class Conversation:
         if matter is not None and remembered is not None and matter.id != remembered.id \
                 and WHAT_IF.search(understood.text) and self._case_of(remembered, understood, slots, known_type):
             matter = remembered  # "离职女职工呢" after 生育医疗费支付: its case, not 生育津贴 for "女职工"
+        if matter is None and len(candidates) > 1 and remembered is not None \
+                and self._case_of(remembered, understood, slots, known_type):
+            # "系统里查不到他的死亡信息咋办" after 个人账户一次性支付: "信息" could be 查询 or 变更, and is
+            # words of that matter's own case (无法查询死亡信息的)
+            matter, candidates = remembered, []
         if matter is not None and remembered is not None and matter.id != remembered.id and not region:
             updates["region"] = None  # a new matter is answered for 濮阳县 unless told otherwise
 

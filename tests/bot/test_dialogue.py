@@ -1801,3 +1801,16 @@ def test_who_asks_is_no_matter_in_a_question_about_being_paid_back(chat):
     [answer] = chat.say("ask_matter", "那他骑电车摔了住院，城镇职工退休的，咋报", person_type="城镇职工退休")
     assert answer.text.startswith("【住院费用报销】") and "70号窗口" in answer.text
     assert "意外伤害个人承诺书" in answer.text
+
+
+def test_words_of_a_case_of_the_matter_in_hand_keep_it_though_they_fit_other_matters(chat):
+    chat.say("ask_matter", "俺老伴走了，他是单位职工，医保卡里还剩点钱，咋取出来？", matter="医保卡里", person_type="单位职工")
+    [answer] = chat.say("ask_matter", "系统里查不到他的死亡信息咋办", matter="信息")
+    assert answer.text.startswith("【参保人员个人账户一次性支付】")
+    assert "通过数据共享无法查询死亡信息的，继承人应提供个人承诺书" in answer.text
+
+
+def test_paying_after_the_payment_period_is_a_question_of_when_to_apply(chat):
+    chat.say("ask_where", "俺孙子上高中，想在县里给他办城乡居民医保，去哪办", matter="居民医保", person_type="城乡")
+    [answer] = chat.say("nlu_fallback", "过了交钱的时候还能登记不")
+    assert "不受缴费期限限制" in answer.text
