@@ -132,7 +132,7 @@ ASKED_ASPECTS = (("where", re.compile(r"去哪|在哪|哪里|哪儿|几号窗口
                  ("time_limit", re.compile(r"多久|多长时间|(?<![前了这那过])几天|多少天|时限|"
                                            r"(一直|还|咋|怎么)没(有)?(信儿?|消息|动静|回音|音信|结果|批下来|到账)|"
                                            r"(当天|当场|立马|马上)(就)?(能|可以)?(办好|办完|办结|拿到|拿|出来|好)")),
-                 ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办")),
+                 ("online", re.compile(r"(网上|手机上|线上)(能|可以|办)|^网上|网上办|网办|在线办")),
                  ("fee", re.compile(r"收费|收钱|要钱吗|要不要钱|多少钱|花钱不|要钱不")))
 ASPECT_INTENTS = {aspect: intent for intent, aspect in INTENT_ASPECTS.items()}
 # "确定吗 别让俺白跑": whether the answer can be relied on before a trip

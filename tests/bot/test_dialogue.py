@@ -1814,3 +1814,15 @@ def test_paying_after_the_payment_period_is_a_question_of_when_to_apply(chat):
     chat.say("ask_where", "俺孙子上高中，想在县里给他办城乡居民医保，去哪办", matter="居民医保", person_type="城乡")
     [answer] = chat.say("nlu_fallback", "过了交钱的时候还能登记不")
     assert "不受缴费期限限制" in answer.text
+
+
+def test_having_just_joined_a_factory_corrects_self_employed_to_employee(chat):
+    chat.say("ask_where", "我没单位，灵活就业，想参职工医保，在哪登记", person_type="灵活就业", matter="参职工医保")
+    [answer] = chat.say("nlu_fallback", "哦不对，我刚进了个厂，厂里给交")
+    assert answer.text.startswith("【职工参保登记·城镇职工】办理地点：濮阳县行政服务大厅72号窗口")
+
+
+def test_an_agents_wangban_after_a_region_asks_the_ways_online(chat):
+    chat.say("ask_where", "慢特病 窗口", matter="慢特病")
+    [answer] = chat.say("nlu_fallback", "河南省 网办", region="河南省")
+    assert "可以网上办理" in answer.text and "门诊慢性病个人申报" in answer.text
