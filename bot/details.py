@@ -22,7 +22,8 @@ SAID_AS = ((re.compile("名字"), "姓名"), (re.compile("对不上|不一样|(?
            (re.compile("盖公章"), "加盖公章"), (re.compile("(?<!加)盖章"), "加盖"), (re.compile("去世|不在了|死了|走了|没了"), "死亡"),
            (re.compile("电话号码?|手机号码?"), "联系电话"), (re.compile("还?没(有)?(被)?(认定|评上|批下来)|未认定|未评上"), "未经认定"),
            (re.compile("自助(的)?(机器|机子|机)"), "自助打印机"), (re.compile("辞职|辞工|辞了工作"), "离职"),
-           (re.compile("第(二|2)(回|趟|遍)|再一次|又一次|再次|下(一)?(回|次|趟)"), "第二次"))
+           (re.compile("第(二|2)(回|趟|遍)|再一次|又一次|再次|下(一)?(回|次|趟)|还(得|要)再|复查"), "第二次"),
+           (re.compile("(那|这|原来那|同一个)家(医院)?"), "同一家"))
 REGION_WORDS = re.compile("河南省?|省里|平顶山市?|濮阳县?|县里|全国|国家")
 # Which side of 106国道 one lives on is who asks, not a detail (the hospital follows from it).
 ROAD_WORDS = re.compile("106国道|国道|路东|路西|以东|以西|东边|西边|东面|西面|东侧|西侧")

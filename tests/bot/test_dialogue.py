@@ -1826,3 +1826,10 @@ def test_an_agents_wangban_after_a_region_asks_the_ways_online(chat):
     chat.say("ask_where", "慢特病 窗口", matter="慢特病")
     [answer] = chat.say("nlu_fallback", "河南省 网办", region="河南省")
     assert "可以网上办理" in answer.text and "门诊慢性病个人申报" in answer.text
+
+
+def test_going_back_to_the_same_hospital_later_is_the_note_that_no_new_referral_is_issued(chat):
+    chat.say("ask_matter", "梨园的，俺爹是居民医保，要转到郑州大医院住院，转诊咋弄？", township="梨园", person_type="居民医保",
+             matter="转诊")
+    [answer] = chat.say("ask_hospital", "过俩月还得去郑州那家医院住院复查，还得再开转诊单不？", matter="开转诊单")
+    assert answer.text.startswith("关于您问的：异地转诊人员同一疾病过程多次在同一家定点医疗机构住院") and "不再开具转诊单" in answer.text
