@@ -598,6 +598,11 @@ class Conversation:
             return Turn([Message(office_answer(self.catalogue, offices))], {})
         updates: Dict[str, Any] = {}
         person_type = self._own_person_type(understood) or self._person_type_in_words(understood)
+        if person_type and slots.get("person_type") and RELATIVE.match(content(understood.text)) \
+                and not SAYS_SELF.search(understood.text) and not understood.told():
+            # "俺媳妇没工作" after "俺在厂里上班，单位交的": the wife's situation, not who asks (unlike
+            # "俺媳妇…交的居民医保…她要转诊呢", which tells whom the question is for)
+            person_type = None
         joined = self._scheme_joined(understood.text)
         if joined and person_group(joined) != person_group(person_type):
             person_type = joined  # (one who joins 职工医保 as 灵活就业 stays 灵活就业人员)

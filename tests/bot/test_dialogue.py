@@ -1833,3 +1833,10 @@ def test_going_back_to_the_same_hospital_later_is_the_note_that_no_new_referral_
              matter="转诊")
     [answer] = chat.say("ask_hospital", "过俩月还得去郑州那家医院住院复查，还得再开转诊单不？", matter="开转诊单")
     assert answer.text.startswith("关于您问的：异地转诊人员同一疾病过程多次在同一家定点医疗机构住院") and "不再开具转诊单" in answer.text
+
+
+def test_a_relatives_situation_told_after_who_asks_does_not_change_who_asks(chat):
+    chat.say("ask_eligibility", "生孩子能报销不", matter="生孩子")
+    chat.say("inform", "俺在厂里上班，单位交的", person_type="上班")
+    [answer] = chat.say("inform", "俺媳妇没工作")
+    assert "您是城乡居民" not in answer.text and "城乡居民" not in answer.text.split("\n")[0]
