@@ -1037,15 +1037,14 @@ class Conversation:
         if matter is None:
             updates["pending"] = aspect
             updates["candidates"] = [c.matter_id for c in candidates[:3]] or None
+            # What every matter offered has in common, told before asking which one
+            shown_region = updates["region"] if "region" in updates else slots.get("region")
             if aspect == "where" and len(candidates) > 1:
-                ask_prefix += self._one_place_for_all(
-                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
+                ask_prefix += self._one_place_for_all(candidates[:3], shown_region, known_type)
             if aspect == "online" and len(candidates) > 1:
-                ask_prefix += self._one_online_way_for_all(
-                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
+                ask_prefix += self._one_online_way_for_all(candidates[:3], shown_region, known_type)
             if aspect == "materials" and len(candidates) > 1 and ASKS_PROOF_OF_IDENTITY.search(understood.text):
-                ask_prefix += self._one_proof_of_identity_for_all(
-                    candidates[:3], updates["region"] if "region" in updates else slots.get("region"), known_type)
+                ask_prefix += self._one_proof_of_identity_for_all(candidates[:3], shown_region, known_type)
             question = self._which_matter(candidates)
             return Turn([Message(ask_prefix + question.text, question.buttons)], updates)
 
@@ -1502,7 +1501,7 @@ class Conversation:
             if not lines:
                 return ""
             ways.add("\n".join(lines))
-            guides.add(next(region for region, v in matter.variants.items() if v is online))
+            guides.add(next(name for name, v in matter.variants.items() if v is online))
         if len(ways) != 1 or len(guides) != 1:
             return ""
         names = "、".join(self.catalogue.matter(c.matter_id).name for c in candidates)

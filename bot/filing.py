@@ -65,8 +65,9 @@ CIRCUMSTANCES = (("filing_person_type", "人员类别", "职工|居民|灵活就
 # "俺叫李红霞", "我的名字是王秀兰": a name the applicant introduces, alone or with other words.
 SELF_INTRODUCED = re.compile(r"(?:我|俺|本人|申请人)的?(?:(?:名字|姓名)(?:叫|是|[:：])?|叫)\s*([\u4e00-\u9fff·]{2,4})"
                              r"(?=$|[\s，,。.;；、!！]|身份证|手机|电话)")
-# A bare name typed where the matter is asked ("王秀兰"): two or three characters, the first a
-# common surname that is no common first character of a word about a matter or a question.
+# A bare name typed where the matter, person type or township is asked ("王秀兰"): two or three
+# characters, the first a common surname that is no common first character of a word about a
+# matter or a question.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
                "吕丁任沈姚卢姜崔钟谭陆汪范贾夏韦付邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
                "汤樊葛邢齐乔伍庞颜倪庄聂鲁岳翟殷詹耿焦俞柳祝舒阮柯纪梅童凌裴霍涂苗谷翁冉骆蓝靳柴鲍喻祁滕"
