@@ -58,8 +58,7 @@ class Servers:
     log_dir: Path = ROOT / "var" / "log"
     # Conversations (tracker.db) and, unless DATABASE_URL is set, filings (assistant.db).
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("DATA_DIR") or ROOT / "var"))
-    processes: List[subprocess.Popen] = field(default_factory=list)
-    by_name: Dict[str, subprocess.Popen] = field(default_factory=dict)  # actions, nlu, rasa
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)  # actions, nlu, rasa
     notes: List[str] = field(default_factory=list)  # what the person starting it should know
     extra_env: Dict[str, str] = field(default_factory=dict)  # settings for these servers only
     ready_seconds: float = 0.0
@@ -76,8 +75,7 @@ class Servers:
                "PYTHONPATH": str(ROOT), "DATA_DIR": str(self.data_dir)}
         process = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
-        self.processes.append(process)
-        self.by_name[name] = process
+        self.processes[name] = process
         return process
 
     def _endpoints_for_ports(self, nlu_token: str) -> Path:
@@ -141,16 +139,15 @@ class Servers:
         return self
 
     def stop(self) -> None:
-        for process in self.processes:
+        for process in self.processes.values():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
+        for process in self.processes.values():
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
-        self.by_name.clear()
 
     def __enter__(self) -> "Servers":
         return self.start()
@@ -183,7 +180,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     print("按 Ctrl-C 停止。", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
-        while all(p.poll() is None for p in servers.processes):
+        while all(p.poll() is None for p in servers.processes.values()):
             time.sleep(1)
         print("有一个服务意外退出，正在停止。日志见 var/log/", file=sys.stderr)
         return 1

@@ -126,7 +126,7 @@ def main() -> int:
             agent_lookups(f"http://localhost:{servers.rasa_port}/webhooks", token, args.rounds))
         print(f"agent lookup: {count:4d} queries  p50 {c50:5.1f} ms  p95 {c95:5.1f} ms over HTTP "
               f"(server p50 {s50:.1f} ms, p95 {s95:.1f} ms)")
-        memory = {name: rss_mb(process.pid) for name, process in servers.by_name.items()}
+        memory = {name: rss_mb(process.pid) for name, process in servers.processes.items()}
         print(f"memory: Rasa server {memory['rasa']:.0f} MB, NLU server {memory['nlu']:.0f} MB, "
               f"action server {memory['actions']:.0f} MB, together {sum(memory.values()):.0f} MB")
     finally:

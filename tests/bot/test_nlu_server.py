@@ -67,7 +67,7 @@ def test_the_nlu_server_s_log_has_id_numbers_and_phones_masked_even_at_debug_lev
 
 def test_a_citizen_is_answered_after_the_nlu_server_stopped(own_servers):
     assert "门诊费用报销" in say(own_servers, "nlu-down", "门诊报销去哪办")
-    nlu = own_servers.by_name["nlu"]
+    nlu = own_servers.processes["nlu"]
     os.killpg(nlu.pid, signal.SIGKILL)
     nlu.wait(timeout=10)
     answer = say(own_servers, "nlu-down", "我是城乡居民")
