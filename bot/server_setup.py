@@ -5,7 +5,8 @@ in one step (bot/feature_combining.py), DIET's graph called without TensorFlow's
 (bot/direct_prediction.py), the rules' view of a conversation carried on from one
 prediction to the next (bot/rule_states.py), connections
 to the action server kept open (bot/kept_sessions.py), the loaded model kept out of the
-garbage collector's walks, slots copied without `copy`'s generic path, and the check of action
+garbage collector's walks, slots copied without `copy`'s generic path, whether the domain is
+empty worked out once, and the check of action
 server replies below.
 
 Rasa checks every action server reply against a JSON schema with `jsonschema.validate`,
@@ -76,6 +77,9 @@ def _validate_action_result(self, result: Dict[str, Any]) -> bool:
         raise error
 
 
+RASA_DOMAIN_IS_EMPTY: Any = None  # Rasa's own Domain.is_empty, once replaced
+
+
 def copy_slot(slot: Any) -> Any:
     """A slot's shallow copy, as `copy.copy` makes it through `__reduce_ex__`, in a third of the
     time. Rasa copies every slot of the domain each time it copies a tracker, which it does
@@ -84,6 +88,17 @@ def copy_slot(slot: Any) -> Any:
     copied = object.__new__(type(slot))
     copied.__dict__.update(slot.__dict__)
     return copied
+
+
+def domain_is_empty(domain: Any) -> bool:
+    """Rasa's `Domain.is_empty`, worked out once per domain. Rasa asks it after reading every
+    message (before looking for intents and entities the domain lacks) and answers by building an
+    empty domain and comparing both as dicts; with the NLU server, that is twice a message. A
+    loaded domain does not change."""
+    known = domain.__dict__.get("_is_empty_answer")
+    if known is None:
+        known = domain.__dict__["_is_empty_answer"] = RASA_DOMAIN_IS_EMPTY(domain)
+    return known
 
 
 def _freeze_what_loading_made() -> None:
@@ -109,6 +124,7 @@ def _freeze_what_loading_made() -> None:
 
 def prepare_rasa_process() -> None:
     from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
     from rasa.shared.core.slots import Slot
 
     install_log_masking()
@@ -122,3 +138,7 @@ def prepare_rasa_process() -> None:
     _freeze_what_loading_made()
     RemoteAction._validate_action_result = _validate_action_result
     Slot.__copy__ = copy_slot
+    if Domain.is_empty is not domain_is_empty:
+        global RASA_DOMAIN_IS_EMPTY
+        RASA_DOMAIN_IS_EMPTY = Domain.is_empty
+        Domain.is_empty = domain_is_empty

@@ -63,3 +63,15 @@ def test_a_slot_copied_the_fast_way_is_the_copy_python_makes_and_changes_apart_f
         ours.value = None
         assert slot.value is not None and slot.has_been_set
         slot.reset()
+
+
+def test_whether_a_domain_is_empty_is_rasa_s_answer_kept():
+    from rasa.shared.core.domain import Domain
+
+    import bot.server_setup as setup
+
+    setup.prepare_rasa_process()
+    assert Domain.is_empty is setup.domain_is_empty
+    for domain, empty in [(Domain.load("domain.yml"), False), (Domain.empty(), True)]:
+        assert setup.RASA_DOMAIN_IS_EMPTY(domain) is empty  # Rasa's own answer
+        assert domain.is_empty() is empty and domain.is_empty() is empty  # kept: asked twice, the same
